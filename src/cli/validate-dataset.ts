@@ -1,0 +1,5 @@
+// placeholder while the command is being written
+import { UsageError } from '../util/errors.js';
+const pending = async (): Promise<number> => { throw new UsageError('this command is not available yet'); };
+export const runQuery = pending, runDiff = pending, runExport = pending, runActors = pending, runInstruments = pending;
+export const runValidateDataset = (_dir: string, _options: Record<string, unknown>): Promise<number> => pending();

@@ -1,0 +1,89 @@
+/**
+ * The lookup structures the matcher is built on: a token trie of every form (and ignore
+ * phrase), the identifier index for numbered instruments, the fuzzy index, and the name
+ * index for `resolveName`. Built once per compiled registry.
+ */
+import type { CaseRule, CompiledEntity, CompiledRegistry, FormOrigin } from './compiled.js';
+import { FuzzyIndex, type FuzzyTarget } from './fuzzy.js';
+import { lookupKeys } from './references.js';
+import { phraseKeys, phraseRaw } from './tokenize.js';
+
+/** The entity of an ignore phrase. */
+export const IGNORED = -1;
+
+export interface FormRef {
+  entity: number;
+  origin: FormOrigin;
+  case: CaseRule;
+  ambiguous: boolean;
+  /** the form's tokens as written, for exact-case comparison */
+  raw: string[];
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode> | null;
+  forms: FormRef[] | null;
+}
+
+export interface EntityIndex {
+  entities: readonly CompiledEntity[];
+  byId: ReadonlyMap<string, number>;
+  root: TrieNode;
+  /** normalised identifier (and its lookup keys) -> entity and its identifier */
+  byIdentifier: ReadonlyMap<string, { entity: number; identifier: string }>;
+  /** keys of single-token acronyms: an ALL-CAPS neighbour that is one of them is no shouting */
+  acronymKeys: ReadonlySet<string>;
+  fuzzy: FuzzyIndex;
+  /** every form, label and id as joined keys -> entity, for resolveName */
+  byName: ReadonlyMap<string, number>;
+}
+
+function insert(root: TrieNode, keys: readonly string[], form: FormRef): void {
+  let node = root;
+  for (const key of keys) {
+    node.next ??= new Map();
+    let child = node.next.get(key);
+    if (!child) {
+      child = { next: null, forms: null };
+      node.next.set(key, child);
+    }
+    node = child;
+  }
+  (node.forms ??= []).push(form);
+}
+
+const isCapitalised = (text: string) => /^\p{Lu}/u.test(text);
+
+export function buildEntityIndex(registry: CompiledRegistry): EntityIndex {
+  const root: TrieNode = { next: null, forms: null };
+  const byId = new Map<string, number>();
+  const byIdentifier = new Map<string, { entity: number; identifier: string }>();
+  const acronymKeys = new Set<string>();
+  const byName = new Map<string, number>();
+  const fuzzyTargets: FuzzyTarget[] = [];
+
+  registry.entities.forEach((entity, index) => {
+    byId.set(entity.id, index);
+    byName.set(entity.id, index);
+    for (const form of entity.forms) {
+      const keys = phraseKeys(form.text);
+      const raw = phraseRaw(form.text);
+      insert(root, keys, { entity: index, origin: form.origin, case: form.case, ambiguous: form.ambiguous, raw });
+      if (!byName.has(keys.join(' '))) byName.set(keys.join(' '), index);
+      if (keys.length !== 1) continue;
+      if (form.origin === 'acronym') acronymKeys.add(keys[0]!);
+      if ((form.origin === 'name' || form.origin === 'acronym') && isCapitalised(form.text) && /^\p{L}+$/u.test(keys[0]!)) {
+        fuzzyTargets.push({ key: keys[0]!, entity: index, allCaps: form.text === form.text.toUpperCase() });
+      }
+    }
+    const english = phraseKeys(entity.label.en).join(' ');
+    if (!byName.has(english)) byName.set(english, index);
+    for (const identifier of entity.identifiers) {
+      for (const key of lookupKeys(identifier)) byIdentifier.set(key, { entity: index, identifier });
+    }
+  });
+  for (const phrase of registry.ignore) {
+    insert(root, phraseKeys(phrase), { entity: IGNORED, origin: 'name', case: 'any', ambiguous: false, raw: [] });
+  }
+  return { entities: registry.entities, byId, root, byIdentifier, acronymKeys, fuzzy: new FuzzyIndex(fuzzyTargets), byName };
+}

@@ -1,0 +1,47 @@
+/**
+ * Loads the actor and instrument registry: reads the YAML files (default `corpus/registry/`),
+ * validates them with zod, checks them against each other and compiles them into a plain
+ * JSON-serialisable {@link CompiledRegistry}. Problems come back as positioned one-line
+ * messages (`formatProblem`: `file:line:col message`).
+ */
+import { join } from 'node:path';
+import { packageRoot } from '../util/paths.js';
+import type { CompiledRegistry } from './compiled.js';
+import { compileRegistry } from './registry-compile.js';
+import { DEFAULT_MAX_REGISTRY_BYTES, readRegistrySources, registryHash } from './registry-sources.js';
+import { parseRegistryFile, type ParsedRegistryFile, type RegistryProblem } from './registry-yaml.js';
+
+export { formatProblem, type RegistryProblem } from './registry-yaml.js';
+export { readRegistrySources, registryHash, type RegistrySource } from './registry-sources.js';
+
+/** The registry shipped with the package. */
+export const DEFAULT_REGISTRY_PATH = join(packageRoot, 'corpus', 'registry');
+
+/** Refuse YAML whose aliases expand more than this (a registry needs few, if any). */
+export const DEFAULT_MAX_ALIAS_COUNT = 100;
+
+export interface LoadRegistryOptions {
+  /** registry files and folders (a folder contributes its `*.yaml` files, sorted by name) */
+  paths?: readonly string[];
+  maxBytes?: number;
+  maxAliasCount?: number;
+}
+
+export interface LoadRegistryResult {
+  /** null when there are problems */
+  registry: CompiledRegistry | null;
+  problems: RegistryProblem[];
+}
+
+export function loadRegistry(options: LoadRegistryOptions = {}): LoadRegistryResult {
+  const paths = options.paths ?? [DEFAULT_REGISTRY_PATH];
+  const { sources, problems } = readRegistrySources(paths, options.maxBytes ?? DEFAULT_MAX_REGISTRY_BYTES);
+  const files: ParsedRegistryFile[] = [];
+  for (const source of sources) {
+    const result = parseRegistryFile(source.path, source.content, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT);
+    problems.push(...result.problems);
+    if (result.parsed) files.push(result.parsed);
+  }
+  if (problems.length > 0) return { registry: null, problems };
+  return compileRegistry(files, registryHash(sources));
+}

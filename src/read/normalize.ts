@@ -1,0 +1,134 @@
+/**
+ * Normalisation of decoded text, with a map back to the raw text.
+ *
+ * The layout and structure stages work on normalised text: no BOM, LF line ends, odd spaces
+ * (NBSP, thin spaces, tabs) as plain spaces, invisible characters (zero-width spaces, soft
+ * hyphens) removed, Unicode NFC. Every normalised position maps back to a code point offset in
+ * the raw decoded text, so each element can cite the file exactly.
+ */
+
+export interface Normalized {
+  text: string;
+  map: OffsetMap;
+  /** How many characters of each kind were changed, for diagnostics. */
+  changes: Record<string, number>;
+}
+
+/**
+ * Piecewise-linear map from normalised UTF-16 positions to raw code point offsets:
+ * for `n` in `[norm[k], norm[k+1])`, `raw(n) = raw[k] + (n - norm[k])`.
+ */
+export class OffsetMap {
+  constructor(
+    private readonly norm: number[],
+    private readonly rawAt: number[],
+    /** Length of the raw text in code points. */
+    readonly rawLength: number,
+    /** Length of the normalised text in UTF-16 units. */
+    readonly normLength: number,
+  ) {}
+
+  static identity(length: number, rawCodePoints: number): OffsetMap {
+    return new OffsetMap([0], [0], rawCodePoints, length);
+  }
+
+  /** Raw code point offset of the character at normalised position `n`. */
+  toRaw(n: number): number {
+    if (n >= this.normLength) return this.rawLength;
+    let lo = 0;
+    let hi = this.norm.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.norm[mid]! <= n) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.rawAt[lo]! + (n - this.norm[lo]!);
+  }
+
+  /** Raw offset just after the character at normalised position `n - 1` (an exclusive end). */
+  toRawEnd(n: number): number {
+    if (n <= 0) return 0;
+    return this.toRaw(n - 1) + 1;
+  }
+}
+
+const SPACES = /[\t\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+const NEEDS_WORK = /[\r\t\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF\uD800-\uDFFF]/;
+const COMBINING = /\p{M}/u;
+
+export function normalizeText(raw: string): Normalized {
+  const composed = raw.normalize('NFC');
+  if (!NEEDS_WORK.test(raw) && composed === raw) {
+    return { text: raw, map: OffsetMap.identity(raw.length, raw.length), changes: {} };
+  }
+  return slowNormalize(raw, composed !== raw);
+}
+
+function slowNormalize(raw: string, needsNfc: boolean): Normalized {
+  const out: string[] = [];
+  const norm: number[] = [];
+  const rawAt: number[] = [];
+  const changes: Record<string, number> = {};
+  const count = (kind: string) => (changes[kind] = (changes[kind] ?? 0) + 1);
+  let outLength = 0;
+  let rawIndex = 0; // code point index of the current raw character
+  // The raw offset the current linear segment gives the next output unit.
+  let expected = -1;
+
+  // Every UTF-16 unit of one emitted string maps to the same raw code point, so the second
+  // unit of an astral character (or of an NFC cluster) starts a segment of its own.
+  const emit = (s: string, rawCp: number) => {
+    for (let k = 0; k < s.length; k++) {
+      if (rawCp !== expected) {
+        norm.push(outLength);
+        rawAt.push(rawCp);
+      }
+      outLength++;
+      expected = rawCp + 1;
+    }
+    out.push(s);
+  };
+
+  const chars = Array.from(raw);
+  for (let i = 0; i < chars.length; i++, rawIndex++) {
+    const ch = chars[i]!;
+    if (ch === '\r') {
+      if (chars[i + 1] === '\n') {
+        count('crlf');
+        continue; // the LF that follows is emitted in its own right
+      }
+      count('cr');
+      emit('\n', rawIndex);
+      continue;
+    }
+    if (INVISIBLE.test(ch)) {
+      count(ch === '\uFEFF' && rawIndex === 0 ? 'bom' : 'invisible');
+      continue;
+    }
+    if (SPACES.test(ch)) {
+      count(ch === '\t' ? 'tab' : 'space');
+      emit(' ', rawIndex);
+      continue;
+    }
+    if (needsNfc && chars[i + 1] !== undefined && COMBINING.test(chars[i + 1]!)) {
+      let cluster = ch;
+      const start = rawIndex;
+      while (chars[i + 1] !== undefined && COMBINING.test(chars[i + 1]!)) {
+        cluster += chars[++i]!;
+        rawIndex++;
+      }
+      const composed = cluster.normalize('NFC');
+      if (composed !== cluster) count('nfc');
+      emit(composed, start);
+      continue;
+    }
+    emit(needsNfc ? ch.normalize('NFC') : ch, rawIndex);
+  }
+  if (norm.length === 0) {
+    norm.push(0);
+    rawAt.push(0);
+  }
+  const text = out.join('');
+  return { text, map: new OffsetMap(norm, rawAt, chars.length, text.length), changes };
+}

@@ -1,0 +1,110 @@
+/**
+ * The searchable rows of a document: one per key action, paragraph, footnote, heading, list item,
+ * lead-in, box and caption, with what a query filters on and shows (section, line, actors with
+ * roles, instruments, modality, deadline) and the word stems the text index is built from.
+ */
+import type { Document, Modality } from '../document/model.js';
+import { walkTextNodes, type TextElement } from '../document/walk.js';
+import { stemSet } from '../util/dutch-words.js';
+
+export type RowType = 'action' | 'paragraph' | 'footnote' | 'heading' | 'list-item' | 'lead-in' | 'box' | 'caption';
+export const ROW_TYPES: readonly RowType[] = ['action', 'paragraph', 'footnote', 'heading', 'list-item', 'lead-in', 'box', 'caption'];
+export const MODALITIES: readonly Modality[] = ['commitment', 'recommendation', 'call', 'request', 'invitation', 'statement'];
+
+export interface Row {
+  id: string;
+  type: RowType;
+  section: { id: string | null; number: string | null; title: string | null };
+  line: number;
+  endLine: number;
+  text: string;
+  /** Distinct actor ids: mentioned in the text or, for a key action, named in its lead-in. */
+  actors: string[];
+  /** For key actions: [actor, role]. */
+  roles: [string, string][];
+  instruments: string[];
+  modality: Modality | null;
+  deadline: { text: string; start: string; end: string } | null;
+  /** For key actions: the lead-in of their group. */
+  leadIn: string | null;
+  /** Mention ranges in `text`, for highlighting: [start, end, entity]. */
+  mentions: [number, number, string][];
+  /** Word stems of the text, for the text index. */
+  terms: string[];
+}
+
+export interface RowsFile {
+  doc: string;
+  rows: Row[];
+}
+
+const TYPE_OF: Record<TextElement['type'], RowType> = {
+  'key-action': 'action',
+  paragraph: 'paragraph',
+  footnote: 'footnote',
+  heading: 'heading',
+  'list-item': 'list-item',
+  'lead-in': 'lead-in',
+  box: 'box',
+  caption: 'caption',
+};
+
+export function documentRows(doc: Document, stopWords: ReadonlySet<string>): RowsFile {
+  const rows: Row[] = [];
+  const leadInOf = new Map<string, string>();
+  // The number of a section is its own or that of its nearest numbered ancestor, so that
+  // --section 3.1 finds the unnumbered subsections of 3.1; key actions inherit their lead-in.
+  const numberOf = new Map<string, string | null>();
+  const visit = (blocks: Document['body'], inherited: string | null) => {
+    for (const b of blocks) {
+      if (b.type === 'section') {
+        const number = b.heading.kind === 'numbered' ? b.heading.number : inherited;
+        numberOf.set(b.id, number);
+        visit(b.children, number);
+      } else if (b.type === 'key-action-list') {
+        for (const t of b.topics) for (const g of t.groups) if (g.leadIn) for (const a of g.actions) leadInOf.set(a.id, g.leadIn.text);
+      }
+    }
+  };
+  visit(doc.body, null);
+
+  walkTextNodes(doc, (node, section) => {
+    const type = TYPE_OF[node.type];
+    const actors = new Set(node.mentions.filter((m) => m.kind === 'actor').map((m) => m.entity));
+    const roles: [string, string][] = [];
+    let modality: Modality | null = null;
+    let deadline: Row['deadline'] = null;
+    if (node.type === 'key-action') {
+      for (const a of node.actors) {
+        actors.add(a.entity);
+        roles.push([a.entity, a.role]);
+      }
+      modality = node.modality;
+      if (node.deadline) deadline = { text: node.deadline.text, start: node.deadline.periodStart, end: node.deadline.periodEnd };
+    }
+    rows.push({
+      id: node.id,
+      type,
+      section: { id: section?.id ?? null, number: section ? (numberOf.get(section.id) ?? null) : null, title: section?.heading.title ?? null },
+      line: node.span.startLine,
+      endLine: node.span.endLine,
+      text: node.text,
+      actors: [...actors].sort(),
+      roles,
+      instruments: [...new Set(node.mentions.filter((m) => m.kind === 'instrument').map((m) => m.entity))].sort(),
+      modality,
+      deadline,
+      leadIn: leadInOf.get(node.id) ?? null,
+      mentions: node.mentions.map((m) => [m.start, m.end, m.entity]),
+      terms: [...stemSet(node.text, stopWords)],
+    });
+  });
+  return { doc: doc.id, rows };
+}
+
+/** The numbered section a row belongs to, for --section: "3.2" matches 3.2, 3.2.1, ... */
+export function sectionMatches(number: string | null, wanted: string): boolean {
+  if (!number) return false;
+  const w = wanted.replace(/\.$/, '');
+  return number === w || number.startsWith(`${w}.`);
+}
