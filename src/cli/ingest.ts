@@ -1,4 +1,5 @@
 /** `smuggle-corpus ingest [corpus]`: parse the corpus into the store (see src/store/ingest.ts). */
+import { openCorpus } from '../document/corpus.js';
 import { ingest, type IngestSummary } from '../store/ingest.js';
 import { note, outputChoice, writeJson } from './output.js';
 import { progressOnStderr } from './progress.js';
@@ -23,11 +24,12 @@ export async function runIngest(args: string[], options: Record<string, unknown>
 /** Ingest with progress on stderr and the failures listed there; used by ingest and query. */
 export async function ingestWorkspace(ws: Workspace, extra: { force?: boolean; jobs?: number } = {}): Promise<IngestSummary> {
   const progress = progressOnStderr();
-  for (const p of ws.corpus.problems) note(`${p.file}:${p.line}:${p.column} ${p.message}`);
+  const corpus = openCorpus(ws.corpusDir);
+  for (const p of corpus.problems) note(`${p.file}:${p.line}:${p.column} ${p.message}`);
   try {
     const summary = await ingest({
       storeDir: ws.storeDir,
-      corpus: ws.corpus,
+      corpus,
       registryPaths: ws.registryPaths,
       maxBytes: ws.maxBytes,
       tool: toolVersion(),

@@ -1,4 +1,120 @@
-// placeholder while the command is being written
+/**
+ * `smuggle-corpus query`: find elements by actor, instrument, words, section, type, modality and
+ * deadline across the corpus. Exit 0 with hits, 1 without, 2 on error (as grep and ripgrep).
+ * The store is built or refreshed first when the corpus or the data files changed.
+ */
+import type { ChalkInstance } from 'chalk';
+import { findHits, groupHits, hitRecord, type HitRef } from '../query/run.js';
+import type { QueryHit } from '../query/result.js';
+import { buildSpec, type QuerySpec } from '../query/spec.js';
+import { openStore, isFresh, type StoreReader } from '../store/reader.js';
 import { UsageError } from '../util/errors.js';
-const pending = async (): Promise<number> => { throw new UsageError('this command is not available yet'); };
-export const runQuery = pending, runDiff = pending, runExport = pending, runActors = pending, runInstruments = pending, runValidateDataset = pending;
+import { tokens } from '../util/dutch-words.js';
+import { outputChoice, painter, selectFields, toCsv, write, writeJson, writeJsonl } from './output.js';
+import { requireCorpus, workspace, type Workspace } from './workspace.js';
+
+/** The store, refreshed by an ingest when it is missing, stale or damaged. */
+export async function freshStore(ws: Workspace): Promise<StoreReader> {
+  requireCorpus(ws);
+  let store = isFresh(ws.storeDir, ws.corpusDir, ws.registryPaths) ? openStore(ws.storeDir) : null;
+  if (!store) {
+    const { ingestWorkspace } = await import('./ingest.js');
+    await ingestWorkspace(ws);
+    store = openStore(ws.storeDir);
+    if (!store) throw new UsageError(`the store at ${ws.storeDir} could not be built`);
+  }
+  return store;
+}
+
+export async function runQuery(_args: string[], options: Record<string, unknown>): Promise<number> {
+  const ws = workspace(options);
+  const store = await freshStore(ws);
+  try {
+    const spec = buildSpec(options, () => store.registry());
+    const hits = findHits(store, spec);
+    const choice = outputChoice(options);
+    if (spec.count) {
+      await write(choice.format === 'json' ? `${JSON.stringify({ count: hits.length })}\n` : `${hits.length}\n`);
+    } else if (spec.groupBy) {
+      const groups = groupHits(store, hits, spec.groupBy).map((g) => ({ [spec.groupBy!]: g.key, count: g.count }));
+      if (choice.format === 'text') {
+        const c = painter(options);
+        await write(groups.map((g) => `${String(g.count).padStart(6)}  ${c.bold(String(g[spec.groupBy!]))}\n`).join(''));
+      } else await emit(groups, choice);
+    } else {
+      const page = hits.slice(spec.offset, spec.limit === null ? undefined : spec.offset + spec.limit);
+      const records = (function* () {
+        for (const h of page) yield hitRecord(store, h, spec);
+      })();
+      if (choice.format === 'text') await writeListing(records, spec, painter(options));
+      else if (choice.format === 'jsonl') await writeJsonl(mapIter(records, (r) => select(r, choice.fields)));
+      else await emit([...records], choice);
+    }
+    return hits.length > 0 ? 0 : 1;
+  } finally {
+    store.close();
+  }
+}
+
+function* mapIter<T, U>(it: Iterable<T>, f: (t: T) => U): Iterable<U> {
+  for (const x of it) yield f(x);
+}
+
+function select(record: QueryHit, fields: string[] | null): Record<string, unknown> {
+  return selectFields([record as unknown as Record<string, unknown>], fields)[0]!;
+}
+
+async function emit(records: readonly object[], choice: ReturnType<typeof outputChoice>): Promise<void> {
+  const selected = selectFields(records as Record<string, unknown>[], choice.fields);
+  if (choice.format === 'csv') {
+    const flat = selected.map((r) => {
+      const { section, ...rest } = r as { section?: QueryHit['section'] } & Record<string, unknown>;
+      return section ? { ...rest, sectionNumber: section.number, sectionTitle: section.title } : rest;
+    });
+    await write(await toCsv(flat));
+  } else await writeJson(selected);
+}
+
+async function writeListing(records: Iterable<QueryHit>, spec: QuerySpec, c: ChalkInstance): Promise<void> {
+  let out = '';
+  for (const r of records) {
+    const where = `${c.magenta(r.doc)}:${c.green(String(r.line))}`;
+    const section = r.section.number || r.section.title ? ` ${c.dim(`§ ${[r.section.number, r.section.title].filter(Boolean).join(' ')}`)}` : '';
+    if (spec.kwic !== null) {
+      for (const [s, e] of r.matches.length ? r.matches : [[0, 0] as [number, number]]) out += `${where} ${c.dim(r.type.padEnd(9))} ${kwic(r.text, s, e, spec.kwic, c)}\n`;
+    } else {
+      const extra = r.type === 'action' ? c.dim(` · ${r.modality}${r.deadline ? ` · due ${r.deadline.text}` : ''}`) : '';
+      out += `${where} ${c.cyan(r.type)}${section}${extra}\n  ${highlight(r.text, r.matches, c)}\n`;
+    }
+    if (out.length > 1 << 16) {
+      await write(out);
+      out = '';
+    }
+  }
+  if (out) await write(out);
+}
+
+function highlight(text: string, ranges: [number, number][], c: ChalkInstance): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of ranges) {
+    if (s < at) continue;
+    out += text.slice(at, s) + c.bold.red(text.slice(s, e));
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+/** The match with `n` words of context on either side. */
+function kwic(text: string, start: number, end: number, n: number, c: ChalkInstance): string {
+  const words = tokens(text);
+  const before = words.filter((w) => w.end <= start);
+  const after = words.filter((w) => w.start >= end);
+  const from = before.length > n ? before[before.length - n]!.start : 0;
+  const to = after.length > n ? after[n - 1]!.end : text.length;
+  const left = text.slice(from, start).replace(/\s+/g, ' ');
+  const right = text.slice(end, to).replace(/\s+/g, ' ');
+  return `${from > 0 ? '…' : ''}${left.padStart(0)}${c.bold.red(text.slice(start, end))}${right}${to < text.length ? '…' : ''}`;
+}
+
+export type { HitRef };

@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import { parseDocument } from '../document/build.js';
 import { createParseContext } from '../document/context.js';
-import { readDocumentArg } from '../document/corpus.js';
+import { openCorpus, readDocumentArg } from '../document/corpus.js';
 import type { Block, Document, KeyActionList, Section } from '../document/model.js';
 import { walkBlocks } from '../document/walk.js';
 import { outputChoice, painter, selectFields, write, writeJson } from './output.js';
@@ -14,10 +14,11 @@ import { workspace } from './workspace.js';
 
 export async function runShow(args: string[], options: Record<string, unknown>): Promise<number> {
   const ws = workspace(options);
-  const source = await readDocumentArg(args[0]!, ws.corpus, ws.maxBytes);
+  const corpus = openCorpus(ws.corpusDir);
+  const source = await readDocumentArg(args[0]!, corpus, ws.maxBytes);
   const ctx = createParseContext({
     registryPaths: ws.registryPaths,
-    documents: ws.corpus.documents.map((d) => ({ id: d.id, reference: d.entry?.reference ?? null })),
+    documents: corpus.documents.map((d) => ({ id: d.id, reference: d.entry?.reference ?? null })),
     maxBytes: ws.maxBytes,
   });
   const doc = parseDocument({ bytes: source.bytes, path: source.display, id: source.id, ...(source.entry ? { manifest: source.entry } : {}) }, ctx);

@@ -4,6 +4,7 @@
  * --strict), 2 when an input could not be used at all. Never modifies what it reads.
  */
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseDocument } from '../document/build.js';
 import { createParseContext, type LoadedContext } from '../document/context.js';
 import { openCorpus, readBytes, readDocumentArg, type CorpusDocument } from '../document/corpus.js';
@@ -20,7 +21,8 @@ export interface ReportedDiagnostic extends Diagnostic {
 export async function runValidate(args: string[], options: Record<string, unknown>): Promise<number> {
   if (typeof options.dataset === 'string') return (await import('./validate-dataset.js')).runValidateDataset(options.dataset, options);
   const ws = workspace(options);
-  const inputs = args.length > 0 ? args : [ws.corpus.dir];
+  const corpus = openCorpus(ws.corpusDir);
+  const inputs = args.length > 0 ? args : [corpus.dir];
   const reports: ReportedDiagnostic[] = [];
   let unusable = 0;
   let documents = 0;
@@ -28,7 +30,7 @@ export async function runValidate(args: string[], options: Record<string, unknow
   const context = () =>
     (ctx ??= createParseContext({
       registryPaths: ws.registryPaths,
-      documents: ws.corpus.documents.map((d) => ({ id: d.id, reference: d.entry?.reference ?? null })),
+      documents: corpus.documents.map((d) => ({ id: d.id, reference: d.entry?.reference ?? null })),
       maxBytes: ws.maxBytes,
     }));
 
@@ -49,10 +51,10 @@ export async function runValidate(args: string[], options: Record<string, unknow
 
   for (const input of inputs) {
     if (input !== '-' && isFolder(input)) {
-      const corpus = input === ws.corpus.dir ? ws.corpus : openCorpus(input);
-      for (const p of corpus.problems) reports.push({ severity: 'error', rule: 'manifest/invalid', message: p.message, line: p.line, column: p.column, file: p.file, document: '' });
-      const hasManifest = corpus.documents.some((d) => d.entry);
-      for (const doc of corpus.documents) {
+      const folder = resolve(input) === corpus.dir ? corpus : openCorpus(input);
+      for (const p of folder.problems) reports.push({ severity: 'error', rule: 'manifest/invalid', message: p.message, line: p.line, column: p.column, file: p.file, document: '' });
+      const hasManifest = folder.documents.some((d) => d.entry);
+      for (const doc of folder.documents) {
         if (!doc.entry && hasManifest) {
           reports.push({ severity: 'warning', rule: 'manifest/unlisted', message: 'this document is not listed in manifest.yaml', line: 1, column: 1, file: doc.display, document: doc.id });
         }
@@ -60,7 +62,7 @@ export async function runValidate(args: string[], options: Record<string, unknow
       }
       continue;
     }
-    await check(input, '', () => readDocumentArg(input, ws.corpus, ws.maxBytes));
+    await check(input, '', () => readDocumentArg(input, corpus, ws.maxBytes));
   }
 
   const strict = options.strict === true;

@@ -6,7 +6,7 @@
 import type { CaseRule, CompiledEntity, CompiledRegistry, FormOrigin } from './compiled.js';
 import { FuzzyIndex, type FuzzyTarget } from './fuzzy.js';
 import { lookupKeys } from './references.js';
-import { phraseKeys, phraseRaw } from './tokenize.js';
+import { hashKey, phraseKeys, phraseRaw } from './tokenize.js';
 
 /** The entity of an ignore phrase. */
 export const IGNORED = -1;
@@ -29,6 +29,8 @@ export interface EntityIndex {
   entities: readonly CompiledEntity[];
   byId: ReadonlyMap<string, number>;
   root: TrieNode;
+  /** the first keys of all forms: a word whose hash is not here starts no match */
+  firstKeys: KeyHashFilter;
   /** normalised identifier (and its lookup keys) -> entity and its identifier */
   byIdentifier: ReadonlyMap<string, { entity: number; identifier: string }>;
   /** keys of single-token acronyms: an ALL-CAPS neighbour that is one of them is no shouting */
@@ -53,6 +55,24 @@ function insert(root: TrieNode, keys: readonly string[], form: FormRef): void {
 }
 
 const isCapitalised = (text: string) => /^\p{Lu}/u.test(text);
+
+/** A bit set over key hashes: false means "certainly not one of the keys", true "maybe". */
+export class KeyHashFilter {
+  private static readonly BITS = 1 << 18;
+  private readonly words = new Uint32Array(KeyHashFilter.BITS >>> 5);
+
+  constructor(keys: Iterable<string>) {
+    for (const key of keys) {
+      const bit = hashKey(key) & (KeyHashFilter.BITS - 1);
+      this.words[bit >>> 5] = this.words[bit >>> 5]! | (1 << (bit & 31));
+    }
+  }
+
+  mayContain(hash: number): boolean {
+    const bit = hash & (KeyHashFilter.BITS - 1);
+    return (this.words[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  }
+}
 
 export function buildEntityIndex(registry: CompiledRegistry): EntityIndex {
   const root: TrieNode = { next: null, forms: null };
@@ -85,5 +105,6 @@ export function buildEntityIndex(registry: CompiledRegistry): EntityIndex {
   for (const phrase of registry.ignore) {
     insert(root, phraseKeys(phrase), { entity: IGNORED, origin: 'name', case: 'any', ambiguous: false, raw: [] });
   }
-  return { entities: registry.entities, byId, root, byIdentifier, acronymKeys, fuzzy: new FuzzyIndex(fuzzyTargets), byName };
+  const firstKeys = new KeyHashFilter(root.next?.keys() ?? []);
+  return { entities: registry.entities, byId, root, firstKeys, byIdentifier, acronymKeys, fuzzy: new FuzzyIndex(fuzzyTargets), byName };
 }

@@ -47,10 +47,17 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 export class FuzzyIndex {
   private readonly byDeletion = new Map<string, FuzzyTarget[]>();
+  /** cheap pre-checks before any string is made: first letters and lengths of the targets */
+  private readonly firstLetters = new Set<string>();
+  private shortest = Infinity;
+  private longest = 0;
 
   constructor(targets: readonly FuzzyTarget[]) {
     for (const target of targets) {
       if (target.key.length < MIN_FUZZY_LENGTH) continue;
+      this.firstLetters.add(target.key[0]!);
+      this.shortest = Math.min(this.shortest, target.key.length);
+      this.longest = Math.max(this.longest, target.key.length);
       for (const variant of [target.key, ...deletions(target.key)]) {
         const list = this.byDeletion.get(variant);
         if (list) list.push(target);
@@ -61,7 +68,8 @@ export class FuzzyIndex {
 
   /** The one entity within distance 1 of `key` under the guards, or -1. */
   lookup(key: string, allCaps: boolean): number {
-    if (key.length < MIN_FUZZY_LENGTH) return -1;
+    if (key.length < MIN_FUZZY_LENGTH || key.length < this.shortest - 1 || key.length > this.longest + 1) return -1;
+    if (!this.firstLetters.has(key[0]!)) return -1;
     let found = -1;
     for (const variant of [key, ...deletions(key)]) {
       for (const target of this.byDeletion.get(variant) ?? []) {

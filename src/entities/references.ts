@@ -59,8 +59,10 @@ const REFERENCE = new RegExp(
   ].join('|'),
   'gi',
 );
-/** Cheap test: every reference contains a digit. */
-const MAY_HAVE_REFERENCE = /\d/;
+/** Cheap test (native substring search): every reference has a slash, a bracket, "Kamerstuk" or "artikel". */
+function mayHaveReference(text: string): boolean {
+  return text.includes('/') || text.includes(')') || text.includes('amerstuk') || text.includes('rtikel') || text.includes('art.');
+}
 
 const pad4 = (digits: string) => digits.padStart(4, '0');
 const fullYear = (year: string) => (year.length === 4 ? year : (Number(year) > 50 ? '19' : '20') + year);
@@ -97,7 +99,7 @@ function identifiersOf(groups: Record<string, string | undefined>): string[] {
 /** All numbered references in `text`, sorted by start, non-overlapping (longest first). */
 export function findNumberedReferences(text: string): NumberedReference[] {
   const found: NumberedReference[] = [];
-  if (!MAY_HAVE_REFERENCE.test(text)) return found;
+  if (!mayHaveReference(text)) return found;
   REFERENCE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = REFERENCE.exec(text)) !== null) {

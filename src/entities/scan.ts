@@ -13,6 +13,7 @@ import {
   HYPHEN_BEFORE,
   JOINED_NEXT,
   NEWLINE_BEFORE,
+  POSSESSIVE,
   tokenize,
   UPPER_INITIAL,
   WORD,
@@ -99,11 +100,13 @@ export class MentionScan {
 
   /** The longest valid form starting at token `i` (possessive `'s` allowed on its last token). */
   private longest(i: number, inParentheses: boolean): Candidate | null {
-    const { count, key } = this.tokens;
+    const { count, flags, hash } = this.tokens;
+    // most words start no form: a hash probe spares making their key
+    if (!(flags[i]! & POSSESSIVE) && !this.context.index.firstKeys.mayContain(hash[i]!)) return null;
     let node = this.context.index.root;
     let best: Candidate | null = null;
     for (let j = i; j < count && node.next; j++) {
-      const k = key[j]!;
+      const k = this.tokens.keyAt(j);
       if (k.length > 2 && k.endsWith("'s")) {
         const stem = node.next.get(k.slice(0, -2));
         const form = stem?.forms && this.validForm(stem.forms, i, j, true, inParentheses);
@@ -143,8 +146,8 @@ export class MentionScan {
 
   /** The nearest word on either side, on the same line, is an ALL-CAPS word that is no known acronym. */
   private amongShouting(i: number, j: number): boolean {
-    const { count, flags, key } = this.tokens;
-    const shouts = (m: number) => (flags[m]! & ALL_CAPS) !== 0 && !this.context.index.acronymKeys.has(key[m]!);
+    const { count, flags } = this.tokens;
+    const shouts = (m: number) => (flags[m]! & ALL_CAPS) !== 0 && !this.context.index.acronymKeys.has(this.tokens.keyAt(m));
     for (let m = i; m > 0 && !(flags[m]! & NEWLINE_BEFORE); m--) {
       if (flags[m - 1]! & WORD) {
         if (shouts(m - 1)) return true;
@@ -188,11 +191,11 @@ export class MentionScan {
 
   /** "het Europees Grens- en kustwachtagentschap (Frontex)": the token of the `)`, or -1. */
   private apposition(last: number, entity: number): number {
-    const { count, key } = this.tokens;
-    if (last + 2 >= count || key[last + 1] !== '(') return -1;
+    const { count } = this.tokens;
+    if (last + 2 >= count || this.tokens.keyAt(last + 1) !== '(') return -1;
     const inner = this.longest(last + 2, true);
-    if (!inner || inner.entity !== entity || inner.possessive) return -1;
-    return key[inner.end + 1] === ')' ? inner.end + 1 : -1;
+    if (!inner || inner.entity !== entity || inner.possessive || inner.end + 1 >= count) return -1;
+    return this.tokens.keyAt(inner.end + 1) === ')' ? inner.end + 1 : -1;
   }
 
   // --- suspended compounds ---------------------------------------------------------------
@@ -204,12 +207,16 @@ export class MentionScan {
    * next token index, or null when token `i` is no such first part.
    */
   private suspended(i: number): number | null {
-    const { count, flags, key, start, end } = this.tokens;
+    const { count, flags, hash, start, end } = this.tokens;
     if (!(flags[i]! & WORD) || i + 2 >= count) return null;
     const dangling = (flags[i]! & DANGLING) !== 0;
     let first = -1;
-    if (dangling && SUSPENSION_GLUE.has(key[i + 1]!)) first = this.completeWithHead(i);
-    else if (!dangling && (key[i + 1] === 'en' || key[i + 1] === 'of') && !(flags[i]! & UPPER_INITIAL)) first = this.replaceFirstWord(i);
+    if (dangling) {
+      if (SUSPENSION_GLUE.has(this.tokens.keyAt(i + 1))) first = this.completeWithHead(i);
+    } else if (!(flags[i]! & UPPER_INITIAL) && this.context.index.firstKeys.mayContain(hash[i]!)) {
+      const glue = this.tokens.keyAt(i + 1);
+      if (glue === 'en' || glue === 'of') first = this.replaceFirstWord(i);
+    }
     if (first < 0) return null;
     const second = this.longest(i + 2, false);
     if (second && second.entity === first && !(flags[second.end]! & (JOINED_NEXT | DANGLING))) {
@@ -221,16 +228,16 @@ export class MentionScan {
   }
 
   private completeWithHead(i: number): number {
-    const { count, flags, key } = this.tokens;
+    const { count, flags } = this.tokens;
     const root = this.context.index.root.next;
-    const stem = key[i]!;
+    const stem = this.tokens.keyAt(i);
     const asFirstWord = root?.get(stem);
     for (let w = i + 2; w < Math.min(count, i + 2 + SUSPENSION_WINDOW); w++) {
       if (!(flags[w]! & WORD)) {
-        if (key[w] === ',') continue;
+        if (this.tokens.keyAt(w) === ',') continue;
         break;
       }
-      const word = key[w]!;
+      const word = this.tokens.keyAt(w);
       for (let cut = 0; word.length - cut >= MIN_HEAD_LENGTH; cut++) {
         const head = word.slice(cut);
         const joined = this.anyCaseEntity(root?.get(stem + head)?.forms, i);
@@ -245,8 +252,8 @@ export class MentionScan {
   private replaceFirstWord(i: number): number {
     const second = this.longest(i + 2, false);
     if (!second || second.end === i + 2) return -1;
-    let node = this.context.index.root.next?.get(this.tokens.key[i]!);
-    for (let m = i + 3; m <= second.end && node; m++) node = node.next?.get(this.tokens.key[m]!);
+    let node = this.context.index.root.next?.get(this.tokens.keyAt(i));
+    for (let m = i + 3; m <= second.end && node; m++) node = node.next?.get(this.tokens.keyAt(m));
     return this.anyCaseEntity(node?.forms, i);
   }
 
@@ -263,11 +270,10 @@ export class MentionScan {
 
   /** A capitalised word inside a sentence, one edit away from exactly one name: "Cpol". */
   private fuzzy(i: number): number | null {
-    const { flags, key } = this.tokens;
-    const f = flags[i]!;
+    const f = this.tokens.flags[i]!;
     if (!(f & UPPER_INITIAL) || f & (NEWLINE_BEFORE | HYPHEN_BEFORE | JOINED_NEXT | DANGLING)) return null;
-    if (i === 0 || SENTENCE_END.has(key[i - 1]!)) return null;
-    const entity = this.context.index.fuzzy.lookup(key[i]!, (f & ALL_CAPS) !== 0);
+    if (i === 0 || (!(this.tokens.flags[i - 1]! & WORD) && SENTENCE_END.has(this.tokens.keyAt(i - 1)))) return null;
+    const entity = this.context.index.fuzzy.lookup(this.tokens.keyAt(i), (f & ALL_CAPS) !== 0);
     if (entity < 0) return null;
     this.emit(entity, this.tokens.start[i]!, this.tokens.end[i]!, 'fuzzy');
     return i + 1;

@@ -28,14 +28,31 @@ export const HYPHEN_BEFORE = 32;
 export const NEWLINE_BEFORE = 64;
 /** The token stands in a region that must not be matched (URL, e-mail address). */
 export const BLOCKED = 128;
+/** The word ends in an apostrophe and "s" ("Europol's"). */
+export const POSSESSIVE = 256;
 
 export interface Tokens {
   count: number;
   start: number[];
   end: number[];
   flags: number[];
-  /** normalised key of each token */
-  key: string[];
+  /** {@link hashKey} of each token's key, computed while scanning */
+  hash: number[];
+  /** the normalised key of token `i`, made on first use (most words never need theirs) */
+  keyAt(i: number): string;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Keeps hashes small integers (V8 stores them unboxed). */
+const HASH_MASK = 0x3fffffff;
+
+/** FNV-1a over the UTF-16 units of a key: the scanner computes the same value on the fly. */
+export function hashKey(key: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
+  return hash & HASH_MASK;
 }
 
 // Character classes, computed once per UTF-16 code unit and cached: the scanner below is a
@@ -81,6 +98,11 @@ function classOf(code: number): number {
 
 for (let code = 0; code < 0x80; code++) classOf(code);
 
+/** The key character of an ASCII code: A-Z lower-cased (others are rehashed from the key). */
+function asciiLower(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}/gu;
 
@@ -96,15 +118,52 @@ class TokenBuffer implements Tokens {
   start: number[] = [];
   end: number[] = [];
   flags: number[] = [];
-  key: string[] = [];
+  hash: number[] = [];
+  /** keys made so far; undefined for a plain ASCII word whose key was not needed yet */
+  private readonly keys: Array<string | undefined> = [];
 
-  push(start: number, end: number, flags: number, key: string): void {
+  constructor(private readonly text: string) {}
+
+  push(start: number, end: number, flags: number, hash: number, key: string | undefined): void {
     this.start.push(start);
     this.end.push(end);
     this.flags.push(flags);
-    this.key.push(key);
+    this.hash.push(hash);
+    this.keys.push(key);
     this.count++;
   }
+
+  keyAt(i: number): string {
+    let key = this.keys[i];
+    if (key === undefined) {
+      key = this.text.slice(this.start[i], this.end[i]).toLowerCase();
+      this.keys[i] = key;
+    }
+    return key;
+  }
+}
+
+function pushKnownKey(tokens: TokenBuffer, start: number, end: number, flags: number, key: string): void {
+  tokens.push(start, end, flags, hashKey(key), key);
+}
+
+const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
+let scratch = Buffer.allocUnsafeSlow(1 << 16);
+let scratchUnits = new Uint16Array(scratch.buffer, scratch.byteOffset, scratch.length >> 1);
+
+/**
+ * The UTF-16 code units of `text` in a reused typed array (valid until the next call). Reading
+ * them is much faster than `charCodeAt`, which V8 slows down once a function has seen strings
+ * of both internal encodings (one-byte and two-byte), as any real corpus makes it see.
+ */
+function codeUnits(text: string): Uint16Array {
+  if (text.length > scratchUnits.length) {
+    scratch = Buffer.allocUnsafeSlow(2 ** Math.ceil(Math.log2(text.length * 2)));
+    scratchUnits = new Uint16Array(scratch.buffer, scratch.byteOffset, scratch.length >> 1);
+  }
+  if (LITTLE_ENDIAN) scratch.write(text, 0, 'utf16le');
+  else for (let i = 0; i < text.length; i++) scratchUnits[i] = text.charCodeAt(i);
+  return scratchUnits;
 }
 
 /**
@@ -112,8 +171,9 @@ class TokenBuffer implements Tokens {
  * characters become one BLOCKED token each, so no name can match in or across them.
  */
 export function tokenize(text: string, blocked: ReadonlyArray<readonly [number, number]> = []): Tokens {
-  const tokens = new TokenBuffer();
+  const tokens = new TokenBuffer(text);
   const length = text.length;
+  const units = codeUnits(text);
   let newline = true;
   /** end of the last word, while only transparent characters followed it */
   let lastWordEnd = -1;
@@ -123,15 +183,15 @@ export function tokenize(text: string, blocked: ReadonlyArray<readonly [number, 
   let blockIndex = 0;
 
   const isPairAt = (position: number): boolean => {
-    const code = text.charCodeAt(position);
-    if (code < 0xd800 || code > 0xdbff) return false;
-    const low = text.charCodeAt(position + 1);
+    const code = units[position]!;
+    if (code < 0xd800 || code > 0xdbff || position + 1 >= length) return false;
+    const low = units[position + 1]!;
     return low >= 0xdc00 && low <= 0xdfff;
   };
   const classAt = (position: number): number => {
-    const cached = classCache[text.charCodeAt(position)]!;
+    const cached = classCache[units[position]!]!;
     if (cached !== 0) return cached;
-    return isPairAt(position) ? classifyCodePoint(text.codePointAt(position)!) : classOf(text.charCodeAt(position));
+    return isPairAt(position) ? classifyCodePoint(text.codePointAt(position)!) : classOf(units[position]!);
   };
   const widthAt = (position: number): number => (isPairAt(position) ? 2 : 1);
 
@@ -139,7 +199,7 @@ export function tokenize(text: string, blocked: ReadonlyArray<readonly [number, 
   while (p < length) {
     const range = blocked[blockIndex];
     if (range && p >= range[0]) {
-      tokens.push(range[0], range[1], BLOCKED | (newline ? NEWLINE_BEFORE : 0), '\u0000');
+      pushKnownKey(tokens, range[0], range[1], BLOCKED | (newline ? NEWLINE_BEFORE : 0), '\u0000');
       newline = false;
       p = Math.max(p, range[1]);
       blockIndex++;
@@ -155,31 +215,49 @@ export function tokenize(text: string, blocked: ReadonlyArray<readonly [number, 
       let lower = (cls & LOWER) !== 0;
       let upper = (cls & UPPER) !== 0;
       let beyondAscii = (cls & BEYOND_ASCII) !== 0;
+      let apostrophe = false;
       let count = 1;
+      let hash = Math.imul(FNV_OFFSET ^ asciiLower(units[p]!), FNV_PRIME);
       while (q < limit) {
+        const code = units[q]!;
+        if (letters && code >= 0x61 && code <= 0x7a) {
+          // fast path for the most frequent case: a lower-case ASCII letter
+          hash = Math.imul(hash ^ code, FNV_PRIME);
+          lower = true;
+          count++;
+          q++;
+          continue;
+        }
         const next = classAt(q);
         if (letters ? next & (LETTER | MARK) : next & DIGIT) {
+          hash = Math.imul(hash ^ asciiLower(code), FNV_PRIME);
           lower ||= (next & LOWER) !== 0;
           upper ||= (next & UPPER) !== 0;
           beyondAscii ||= (next & BEYOND_ASCII) !== 0;
           count++;
           q += widthAt(q);
         } else if (letters && next & APOSTROPHE && q + 1 < limit && classAt(q + 1) & LETTER) {
+          hash = Math.imul(hash ^ code, FNV_PRIME);
           beyondAscii ||= (next & BEYOND_ASCII) !== 0;
+          apostrophe = true;
           q++;
         } else {
           break;
         }
       }
       let flags = WORD | (newline ? NEWLINE_BEFORE : 0);
+      if (apostrophe && q - p > 2 && classAt(q - 2) & APOSTROPHE && (units[q - 1]! | 0x20) === 0x73) flags |= POSSESSIVE;
       if (cls & UPPER) flags |= UPPER_INITIAL | (count >= 2 && !lower ? ALL_CAPS : 0);
       if (afterDash === p) {
         flags |= HYPHEN_BEFORE;
         if (dashedWord >= 0) tokens.flags[dashedWord] = (tokens.flags[dashedWord]! & ~DANGLING) | JOINED_NEXT;
       }
-      const raw = text.slice(p, q);
-      const key = !letters ? raw : beyondAscii ? normalizeKey(raw) : upper ? raw.toLowerCase() : raw;
-      tokens.push(p, q, flags, key);
+      if (beyondAscii) {
+        pushKnownKey(tokens, p, q, flags, normalizeKey(text.slice(p, q)));
+      } else {
+        // a word with an apostrophe may be a possessive, whose stem the matcher looks up
+        tokens.push(p, q, flags, hash & HASH_MASK, apostrophe ? text.slice(p, q).toLowerCase() : undefined);
+      }
       newline = false;
       dashedWord = afterDash = -1;
       lastWordEnd = q;
@@ -196,7 +274,7 @@ export function tokenize(text: string, blocked: ReadonlyArray<readonly [number, 
       if (lastWordEnd === p) lastWordEnd = p + width;
       p += width;
     } else if (cls & SPACE) {
-      for (let space = cls; p < limit && space & SPACE; space = classAt(p)) {
+      for (let space = cls; space & SPACE; space = p < limit ? classAt(p) : 0) {
         if (space & NEWLINE) newline = true;
         p++;
       }
@@ -204,7 +282,7 @@ export function tokenize(text: string, blocked: ReadonlyArray<readonly [number, 
     } else {
       const width = widthAt(p);
       const raw = text.slice(p, p + width);
-      tokens.push(p, p + width, newline ? NEWLINE_BEFORE : 0, raw === '&' ? 'en' : raw === '’' ? "'" : raw);
+      pushKnownKey(tokens, p, p + width, newline ? NEWLINE_BEFORE : 0, raw === '&' ? 'en' : raw === '’' ? "'" : raw);
       newline = false;
       lastWordEnd = dashedWord = afterDash = -1;
       p += width;
@@ -216,7 +294,7 @@ export function tokenize(text: string, blocked: ReadonlyArray<readonly [number, 
 /** The keys of a registry phrase, as the matcher will see them in a text. */
 export function phraseKeys(phrase: string): string[] {
   const tokens = tokenize(phrase);
-  return tokens.key.slice(0, tokens.count);
+  return Array.from({ length: tokens.count }, (_, i) => tokens.keyAt(i));
 }
 
 /** The raw text of each token of a phrase (for exact-case comparison). */

@@ -66,23 +66,27 @@ class Suggester {
     }
   }
 
+  private keysOf(from: number, to: number): string[] {
+    return Array.from({ length: to - from }, (_, k) => this.tokens.keyAt(from + k));
+  }
+
   private isCapitalisedWord(i: number): boolean {
     const flags = this.tokens.flags[i]!;
     return (flags & WORD) !== 0 && (flags & UPPER_INITIAL) !== 0 && !this.covered[i];
   }
 
   private isNameToken(i: number): boolean {
-    return this.isCapitalisedWord(i) || (CONNECTORS.has(this.tokens.key[i]!) && !this.covered[i]);
+    return this.isCapitalisedWord(i) || (CONNECTORS.has(this.tokens.keyAt(i)) && !this.covered[i]);
   }
 
   /** `( ACRONYM )` at token `open`: records a suggestion when it is unknown; the index after it. */
   acronymAt(open: number): number {
-    const { count, key, start, end, flags } = this.tokens;
+    const { count, start, end, flags } = this.tokens;
     let close = open + 1;
-    while (close < count && close <= open + MAX_ACRONYM_TOKENS && key[close] !== ')') close++;
-    if (close >= count || key[close] !== ')' || close === open + 1) return open + 1;
+    while (close < count && close <= open + MAX_ACRONYM_TOKENS && this.tokens.keyAt(close) !== ')') close++;
+    if (close >= count || this.tokens.keyAt(close) !== ')' || close === open + 1) return open + 1;
     const inner = this.text.slice(start[open + 1], end[close - 1]);
-    const innerKeys = key.slice(open + 1, close);
+    const innerKeys = this.keysOf(open + 1, close);
     const upper = inner.replace(/[^\p{Lu}]/gu, '').length;
     const looksLikeAcronym =
       flags[open + 1]! & WORD &&
@@ -93,13 +97,13 @@ class Suggester {
       !/['’]s$/.test(inner) && // a plural ("ILO's") names people or things, not one organisation
       inner.length <= 24;
     const before = open - 1;
-    const attached = before >= 0 && flags[before]! & WORD && /\p{L}/u.test(key[before]!);
+    const attached = before >= 0 && flags[before]! & WORD && /\p{L}/u.test(this.tokens.keyAt(before));
     if (!looksLikeAcronym || !attached || this.covered[open + 1] || this.isKnownForm(innerKeys)) return close + 1;
     let first = open;
     for (let i = before; i >= 0 && open - i <= MAX_NAME_TOKENS && this.isNameToken(i) && !(flags[i + 1]! & NEWLINE_BEFORE); i--) {
       first = i;
     }
-    while (first < open && CONNECTORS.has(key[first]!)) first++;
+    while (first < open && CONNECTORS.has(this.tokens.keyAt(first))) first++;
     const hasName = first < open && this.isCapitalisedWord(first);
     this.found.push({
       name: hasName ? this.text.slice(start[first], end[before]) : null,
@@ -113,8 +117,8 @@ class Suggester {
 
   /** A run of capitalised words with an organisation word starting at `i`: the index after it. */
   nameAt(i: number): number {
-    const { count, key, flags, start, end } = this.tokens;
-    if (!this.isCapitalisedWord(i) || CONNECTORS.has(key[i]!)) return i + 1;
+    const { count, flags, start, end } = this.tokens;
+    if (!this.isCapitalisedWord(i) || CONNECTORS.has(this.tokens.keyAt(i))) return i + 1;
     let last = i;
     let capitalised = 0;
     let shouting = 0;
@@ -124,10 +128,10 @@ class Suggester {
       last = j;
       capitalised++;
       if (flags[j]! & ALL_CAPS) shouting++;
-      if (isOrganisationWord(key[j]!)) organisation = true;
+      if (isOrganisationWord(this.tokens.keyAt(j))) organisation = true;
     }
-    const followedByAcronym = key[last + 1] === '(';
-    const known = this.isKnownForm(key.slice(i, last + 1));
+    const followedByAcronym = last + 1 < count && this.tokens.keyAt(last + 1) === '(';
+    const known = this.isKnownForm(this.keysOf(i, last + 1));
     if (capitalised >= 2 && organisation && shouting < capitalised && !followedByAcronym && !known) {
       this.found.push({ name: this.text.slice(start[i], end[last]), acronym: null, entity: null, start: start[i]!, end: end[last]! });
     }
@@ -135,8 +139,8 @@ class Suggester {
   }
 
   run(): UnknownOrganisation[] {
-    const { count, key } = this.tokens;
-    for (let i = 0; i < count; ) i = key[i] === '(' ? this.acronymAt(i) : this.nameAt(i);
+    const { count } = this.tokens;
+    for (let i = 0; i < count; ) i = this.tokens.keyAt(i) === '(' ? this.acronymAt(i) : this.nameAt(i);
     return this.found.sort((a, b) => a.start - b.start);
   }
 }

@@ -23,10 +23,11 @@ export function layout(source: SourceText, lexicon: LayoutLexicon): LayoutResult
   const noteLines = resolveNoteLines(lines);
   const wrapping = detectWrapping(lines);
   markRunningHeaders(lines, wrapping);
-  const units = buildUnits(lines, wrapping, noteLines, dehyphenator(source.text));
+  const joiner = dehyphenator(source.text);
+  const units = buildUnits(lines, wrapping, noteLines, joiner);
   markLinkLists(units, lexicon);
   if (wrapping.wrapped) markLetterhead(units, lexicon);
-  const layers = assignLayers(units, wrapping.wrapped, lexicon);
+  const layers = assignLayers(units, wrapping.wrapped, lexicon, joiner);
   return { ...layers, lines, wrapping, noteLines };
 }
 

@@ -19,7 +19,7 @@
 import type { FurnitureKind } from '../document/model.js';
 import type { LayoutLexicon } from './lexicon.js';
 import { isUrlOnly } from './lines.js';
-import type { Piece } from './mapped-text.js';
+import type { Join, Piece } from './mapped-text.js';
 import {
   endsStronglyOpen,
   endsTerminal,
@@ -63,7 +63,7 @@ export interface Layers {
 }
 
 export function blockPieces(block: LayoutBlock): Piece[] {
-  return block.units.flatMap((u) => u.pieces.map((p, i) => (i === 0 ? { ...p, join: 'space' as const } : p)));
+  return block.units.flatMap((u, k) => u.pieces.map((p, i) => (i === 0 ? { ...p, join: k === 0 ? 'space' : (u.joinBefore ?? 'space') } : p)));
 }
 
 const newBlock = (layer: Layer, unit: Unit): LayoutBlock => ({
@@ -79,7 +79,10 @@ const newBlock = (layer: Layer, unit: Unit): LayoutBlock => ({
 const blockText = (b: LayoutBlock) => b.units.map((u) => u.text).join(' ');
 const PAGE_FURNITURE: ReadonlySet<FurnitureKind> = new Set(['page-number', 'page-marker', 'running-header']);
 
-export function assignLayers(units: Unit[], wrapped: boolean, lexicon: LayoutLexicon): Layers {
+/** How a continuation joins the text it continues: "EU-" + "actieplan" keeps the hyphen, no space. */
+export type Joiner = (before: string, after: string) => Join;
+
+export function assignLayers(units: Unit[], wrapped: boolean, lexicon: LayoutLexicon, joiner: Joiner): Layers {
   const layers: Layers = { content: [], notes: [], boxes: [], captions: [], furniture: [], pageBreaks: [] };
   /** Per unit: null = content, or the block of another layer it went to. */
   const claimed: (LayoutBlock | null)[] = units.map(() => null);
@@ -91,7 +94,7 @@ export function assignLayers(units: Unit[], wrapped: boolean, lexicon: LayoutLex
     if (u.kind === 'furniture') claimed[i] = push(layers.furniture, newBlock('furniture', u));
     else if (u.kind === 'caption') claimed[i] = push(layers.captions, newBlock('caption', u));
   }
-  assignContent(units, claimed, layers, wrapped, lexicon);
+  assignContent(units, claimed, layers, wrapped, lexicon, joiner);
   return layers;
 }
 
@@ -165,6 +168,7 @@ function assignContent(
   layers: Layers,
   wrapped: boolean,
   lexicon: LayoutLexicon,
+  joiner: Joiner,
 ): void {
   const body: number[] = [];
   for (let i = 0; i < units.length; i++) if (!claimed[i]) body.push(i);
@@ -200,7 +204,7 @@ function assignContent(
       if (evidence.length === 0 && !wrapped && lastLine(previous.units.at(-1)!).content.length >= 120) {
         evidence.push('split-sentence');
       }
-      attach(previous, u, evidence, layers);
+      attach(previous, u, evidence, layers, joiner);
       claimed[i] = previous;
       continue;
     }
@@ -214,7 +218,7 @@ function assignContent(
         }
         layers.boxes.push(boxBlock);
         const c = body[box.continuation]!;
-        attach(previous, units[c]!, ['box', ...gapBefore(box.continuation).evidence], layers);
+        attach(previous, units[c]!, ['box', ...gapBefore(box.continuation).evidence], layers, joiner);
         claimed[c] = previous;
         continue;
       }
@@ -265,8 +269,10 @@ function assignContent(
   }
 }
 
-function attach(block: LayoutBlock, u: Unit, evidence: BreakEvidence[], layers: Layers): void {
+function attach(block: LayoutBlock, u: Unit, evidence: BreakEvidence[], layers: Layers, joiner: Joiner): void {
   const piece = block.units.reduce((n, x) => n + x.pieces.length, 0);
+  const before = block.units[block.units.length - 1]!.text;
+  u.joinBefore = /\p{L}-$/u.test(before) ? joiner(before, u.text) : 'space';
   if (evidence.length > 0) {
     const pageBreak: PageBreakDraft = {
       offset: firstLine(u).contentStart,

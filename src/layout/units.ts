@@ -12,7 +12,7 @@
  * decides and rejoins.
  */
 import type { FurnitureKind } from '../document/model.js';
-import type { Line } from './lines.js';
+import { isUrlOnly, type Line } from './lines.js';
 import type { Join, Piece } from './mapped-text.js';
 import { gluedRefsIn, type NoteLines } from './note-lines.js';
 import { endsTerminal, firstWordLength, startsLikeContinuation, stripTrailing } from './text-shape.js';
@@ -31,6 +31,8 @@ export interface Unit {
   furniture?: FurnitureKind;
   /** The unit text with lines joined by single spaces, for shape tests. */
   text: string;
+  /** How the unit joins the unit it continues, when the layer pass rejoins them. */
+  joinBefore?: Join;
 }
 
 export const firstLine = (u: Unit) => u.lines[0]!;
@@ -126,8 +128,13 @@ export function buildUnits(lines: Line[], wrapping: Wrapping, notes: NoteLines, 
     }
     if (openNote && unit.kind !== 'note' && nextIsNoteStart(all, i)) return null; // maybe a note's overflow
     const room = wrapping.width - prevText.length - 1 - firstWordLength(line.content);
-    // A heading runs on only when its line is full; its value ("d) EUR-Lex" + URL) stays apart.
-    if ((unit.kind === 'numbered' || unit.kind === 'lettered') && prevText.length < 0.85 * wrapping.width) return null;
+    // A heading runs on when its next line continues it or its line is full; its value
+    // ("d) EUR-Lex" + URL) stays apart.
+    if (unit.kind === 'numbered' || unit.kind === 'lettered') {
+      if (isUrlOnly(line.content)) return null;
+      if (!endsTerminal(prevText) && startsLikeContinuation(line.content)) return 'space';
+      if (prevText.length < 0.85 * wrapping.width) return null;
+    }
     if (/\p{L}-$/u.test(prevText)) return hyphenated(prevText, line.content);
     if (/\d-$/u.test(prevText) && /^\d/u.test(line.content)) return 'none'; // (2021-|2025)
     if (!endsTerminal(prevText) && startsLikeContinuation(line.content)) return 'space';

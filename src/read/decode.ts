@@ -6,6 +6,7 @@
  * Empty files, binary files (NUL bytes, PDF), files over the size limit and bytes that are
  * neither are refused with an {@link InputError}: a one-line message naming the file.
  */
+import iconv from 'iconv-lite';
 import { InputError } from '../util/errors.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -56,7 +57,8 @@ export function decodeBytes(bytes: Uint8Array, name: string, options: DecodeOpti
   }
   const invalidAt = firstInvalidUtf8(bytes);
   if (looksLikeWindows1252(bytes)) {
-    const text = new TextDecoder('windows-1252').decode(bytes);
+    // Node's TextDecoder reads "windows-1252" as Latin-1 (0x80 is not €): iconv-lite has the code page.
+    const text = iconv.decode(Buffer.from(bytes), 'win1252');
     const where = positionOf(bytes, invalidAt);
     return checkText(
       {

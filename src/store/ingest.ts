@@ -162,7 +162,9 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
       const docs = documents.filter((d) => d.bucket === b);
       const old = compatible && !bucketsChanged ? previous.index.segments.find((s) => s.bucket === b) : undefined;
       if (old && !dirty.has(b) && old.docs === docs.length) segments.push(old);
-      else if (docs.length > 0) segmentJobs.push({ bucket: b, generation, docs: docs.map((d) => ({ kind: d.kind, rowsFile: d.rowsFile })) });
+      else if (docs.length > 0) {
+        segmentJobs.push({ bucket: b, generation, docs: docs.map((d) => ({ kind: d.kind, rowsFile: d.rowsFile })) });
+      }
     }
     let built = 0;
     segments.push(
@@ -188,12 +190,14 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
       buckets,
       segments,
       documentCount: documents.length,
+      order: documents.map((d) => d.id),
       rowCount: segments.reduce((n, s) => n + s.rows, 0),
     };
     const freshness: Freshness = {
       corpusDir: corpus.dir,
       manifest: manifestStamp(corpus.dir),
-      files: documents.map((d) => [d.source, d.size, d.mtimeMs]),
+      // Every source, stored or refused, so an unchanged refused file does not look new.
+      files: stats.map(({ doc, stat }) => [doc.file, stat.size, stat.mtimeMs]),
       dataHash,
     };
     writeJsonAtomic(p.documents(generation), documents);

@@ -85,7 +85,7 @@ export interface SegmentJob {
 export function runSegmentJob(job: SegmentJob, storeDir: string): SegmentEntry {
   const p = paths(storeDir);
   const built = buildSegment(
-    job.docs.map((d) => ({ kind: d.kind, rows: JSON.parse(readFileSync(p.file(d.rowsFile), 'utf8')) as RowsFile })),
+    job.docs.map((d) => ({ ...d, rows: JSON.parse(readFileSync(p.file(d.rowsFile), 'utf8')) as RowsFile })),
   );
   const files = segmentFiles(job.bucket);
   const dir = p.generationDir(job.generation);

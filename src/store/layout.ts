@@ -72,6 +72,8 @@ export interface GenerationIndex {
   buckets: number;
   segments: SegmentEntry[];
   documentCount: number;
+  /** Document ids in corpus order, for ordering results. */
+  order: string[];
   rowCount: number;
 }
 

@@ -17,6 +17,7 @@ export const ATTR_WORDS = 5;
 export interface SegmentDoc {
   id: string;
   kind: string;
+  rowsFile: string;
   /** First segment-local row of the document. */
   rowStart: number;
   rowCount: number;
@@ -58,7 +59,7 @@ export interface BuiltSegment {
   bin: Uint8Array;
 }
 
-export function buildSegment(files: { kind: string; rows: RowsFile }[]): BuiltSegment {
+export function buildSegment(files: { kind: string; rowsFile: string; rows: RowsFile }[]): BuiltSegment {
   const entityLists = new Map<string, number[]>();
   const termLists = new Map<string, number[]>();
   const sectionIndex = new Map<string, number>();
@@ -72,8 +73,8 @@ export function buildSegment(files: { kind: string; rows: RowsFile }[]): BuiltSe
     else if (list[list.length - 1] !== r) list.push(r);
   };
 
-  for (const { kind, rows } of files) {
-    docs.push({ id: rows.doc, kind, rowStart: row, rowCount: rows.rows.length });
+  for (const { kind, rowsFile, rows } of files) {
+    docs.push({ id: rows.doc, kind, rowsFile, rowStart: row, rowCount: rows.rows.length });
     for (const r of rows.rows) {
       for (const a of r.actors) add(entityLists, a, row);
       for (const [a, role] of r.roles) add(entityLists, `${a}@${role}`, row);

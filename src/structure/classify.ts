@@ -232,6 +232,13 @@ export function classify(drafts: { draft: Draft; marker?: string }[], lexicon: L
     const role: Paragraph['role'] = isLast && !endsTerminal(t) && t.length <= 150 ? 'signature' : 'body';
     items.push({ t: 'paragraph', role, draft: d.draft });
   }
+  // A signature may open with a short line ending in a comma ("De Minister van ...,").
+  const last = items[items.length - 1];
+  const before = items[items.length - 2];
+  if (last?.t === 'paragraph' && last.role === 'signature' && before?.t === 'paragraph' && before.role === 'body') {
+    const t = before.draft.text.text;
+    if (t.length <= 120 && t.trimEnd().endsWith(',')) before.role = 'signature';
+  }
   return { items, problems };
 }
 

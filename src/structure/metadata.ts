@@ -83,7 +83,11 @@ export function detectMetadata(s: StructureResult, lexicon: LayoutLexicon): Dete
     for (const m of c.text.matchAll(CELEX_LINK)) found.celexLinks.push({ value: m[1]!.toUpperCase(), span: c.span });
   }
 
-  found.title = findTitle(front, lexicon);
+  // A letter's subject line ("Onderwerp Voortgang aanpak mensenhandel") is its title.
+  const subjectLine = furniture.find((c) => /^onderwerp\s*:?\s+\S/iu.test(c.text));
+  found.title = subjectLine
+    ? { value: subjectLine.text.replace(/^onderwerp\s*:?\s+/iu, ''), span: subjectLine.span }
+    : findTitle(front, lexicon);
   return found;
 }
 

@@ -1,0 +1,140 @@
+/**
+ * Reading the store for query, diff and export, without loading the parsing machinery: the
+ * freshness check compares file sizes and times and the data files' hash; only when something
+ * changed does the caller run an ingest.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Document } from '../document/model.js';
+import type { CompiledRegistry } from '../entities/compiled.js';
+import { currentDataHash } from '../document/data-hash.js';
+import { readJson } from './files.js';
+import { paths, type DocEntry, type Freshness, type GenerationIndex, type StoreRoot } from './layout.js';
+import type { RowsFile } from './rows.js';
+import { SegmentReader, type SegmentMeta } from './segments.js';
+
+export class StoreReader {
+  readonly segments: SegmentReader[];
+  private documentsCache: DocEntry[] | null = null;
+  private byIdCache: Map<string, DocEntry> | null = null;
+  private registryCache: CompiledRegistry | null = null;
+  private readonly rowsCache = new Map<string, RowsFile>();
+
+  constructor(
+    readonly dir: string,
+    readonly index: GenerationIndex,
+    metas: SegmentMeta[],
+  ) {
+    const p = paths(dir);
+    this.segments = index.segments.map((s, i) => new SegmentReader(p.generationDir(s.generation), s.files, metas[i]!, readJsonOrThrow));
+  }
+
+  documents(): DocEntry[] {
+    this.documentsCache ??= readJsonOrThrow<DocEntry[]>(paths(this.dir).documents(this.index.generation));
+    return this.documentsCache;
+  }
+
+  documentEntry(id: string): DocEntry | undefined {
+    this.byIdCache ??= new Map(this.documents().map((d) => [d.id, d]));
+    return this.byIdCache.get(id);
+  }
+
+  registry(): CompiledRegistry {
+    this.registryCache ??= readJsonOrThrow<CompiledRegistry>(paths(this.dir).registry(this.index.generation));
+    return this.registryCache;
+  }
+
+  rows(rowsFile: string): RowsFile {
+    let rows = this.rowsCache.get(rowsFile);
+    if (!rows) {
+      rows = readJsonOrThrow<RowsFile>(paths(this.dir).file(rowsFile));
+      this.rowsCache.set(rowsFile, rows);
+    }
+    return rows;
+  }
+
+  document(id: string): Document {
+    const entry = this.documentEntry(id);
+    if (!entry) throw new Error(`no document ${id} in the store`);
+    return readJsonOrThrow<Document>(paths(this.dir).file(entry.docFile));
+  }
+
+  close(): void {
+    for (const s of this.segments) s.close();
+  }
+}
+
+export class DamagedStoreError extends Error {
+  override name = 'DamagedStoreError';
+}
+
+function readJsonOrThrow<T>(path: string): T {
+  const r = readJson<T>(path);
+  if (!r.ok) throw new DamagedStoreError(`${path} is ${r.reason}`);
+  return r.value;
+}
+
+/** The committed store, or null when there is none or it cannot be read. */
+export function openStore(storeDir: string): StoreReader | null {
+  const p = paths(storeDir);
+  const root = readJson<StoreRoot>(p.root);
+  if (!root.ok) return null;
+  const index = readJson<GenerationIndex>(p.index(root.value.generation));
+  if (!index.ok) return null;
+  const metas: SegmentMeta[] = [];
+  for (const s of index.value.segments) {
+    const dir = p.generationDir(s.generation);
+    const meta = readJson<SegmentMeta>(join(dir, s.files.meta));
+    if (!meta.ok) return null;
+    try {
+      if (statSync(join(dir, s.files.bin)).size !== s.binBytes) return null;
+    } catch {
+      return null;
+    }
+    metas.push(meta.value);
+  }
+  return new StoreReader(storeDir, index.value, metas);
+}
+
+const TEXT_FILE = /\.(txt|md|text)$/i;
+
+/**
+ * Is the store up to date with the corpus and the data files? Checks the manifest's and every
+ * source's size and modification time, new text files in the corpus folder, and the hash of the
+ * registry and lexicon files.
+ */
+export function isFresh(storeDir: string, corpusDir: string, registryPaths: readonly string[]): boolean {
+  const p = paths(storeDir);
+  const root = readJson<StoreRoot>(p.root);
+  if (!root.ok) return false;
+  const f = readJson<Freshness>(p.freshness(root.value.generation));
+  if (!f.ok) return false;
+  const fresh = f.value;
+  if (resolve(corpusDir) !== fresh.corpusDir) return false;
+  const manifest = stamp(join(corpusDir, 'manifest.yaml'));
+  if (JSON.stringify(manifest) !== JSON.stringify(fresh.manifest)) return false;
+  const known = new Set<string>();
+  for (const [file, size, mtimeMs] of fresh.files) {
+    known.add(file);
+    const s = stamp(file);
+    if (!s || s[0] !== size || s[1] !== mtimeMs) return false;
+  }
+  for (const name of readdirSync(corpusDir)) {
+    if (TEXT_FILE.test(name) && !/^readme\./i.test(name) && !known.has(join(fresh.corpusDir, name))) return false;
+  }
+  return currentDataHash(registryPaths) === fresh.dataHash;
+}
+
+function stamp(file: string): [number, number] | null {
+  try {
+    const s = statSync(file);
+    return [s.size, s.mtimeMs];
+  } catch {
+    return null;
+  }
+}
+
+export function storeExists(storeDir: string): boolean {
+  return existsSync(paths(storeDir).root);
+}
+
