@@ -1,4 +1,30 @@
-// placeholder while the command is being written
+/**
+ * `smuggle-corpus export --out DIR`: the corpus as a dataset (see src/export/dataset.ts), from the
+ * store, which is built or refreshed first.
+ */
+import { datasetFiles, writeDataset } from '../export/dataset.js';
 import { UsageError } from '../util/errors.js';
-const pending = async (): Promise<number> => { throw new UsageError('this command is not available yet'); };
-export const runQuery = pending, runDiff = pending, runExport = pending, runActors = pending, runInstruments = pending, runValidateDataset = pending;
+import { note, toCsv } from './output.js';
+import { freshStore } from './query.js';
+import { toolVersion } from './version.js';
+import { workspace } from './workspace.js';
+
+export async function runExport(_args: string[], options: Record<string, unknown>): Promise<number> {
+  if (typeof options.out !== 'string' || options.out === '') throw new UsageError('export needs --out <dir>');
+  const store = await freshStore(workspace(options));
+  try {
+    const wantedDocs = Array.isArray(options.doc) ? new Set(options.doc.map(String)) : null;
+    const wantedKinds = Array.isArray(options.kind) ? new Set(options.kind.map(String)) : null;
+    for (const id of wantedDocs ?? []) if (!store.documentEntry(id)) throw new UsageError(`unknown document "${id}" (known ids: ${store.index.order.join(', ')})`);
+    const entries = store.index.order
+      .map((id) => store.documentEntry(id)!)
+      .filter((e) => (!wantedDocs || wantedDocs.has(e.id)) && (!wantedKinds || wantedKinds.has(e.kind)));
+    const docs = entries.map((e) => store.document(e.id));
+    const files = await datasetFiles(docs, store.registry(), { csv: options.csv === true, toolVersion: toolVersion(), toCsv });
+    writeDataset(options.out, files, options.force === true);
+    note(`exported ${docs.length} documents and ${files.size} files to ${options.out}`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}

@@ -3,7 +3,7 @@
  * argument (a corpus id, a path to any text file, or `-` for standard input).
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../util/errors.js';
 import { DEFAULT_MAX_BYTES } from '../read/decode.js';
 import { formatProblem, type FileProblem } from '../util/yaml-file.js';
@@ -15,6 +15,8 @@ export interface CorpusDocument {
   file: string;
   /** The path as shown in messages (relative to the working folder when inside it). */
   display: string;
+  /** The path recorded in parsed documents: relative to the corpus folder's parent, so it does not depend on where a command runs. */
+  recorded: string;
   entry?: ManifestEntry;
 }
 
@@ -57,7 +59,7 @@ export function openCorpus(dirArg: string): Corpus {
       problems.push({ file: displayPath(join(dir, MANIFEST_FILE)), line: 1, column: 1, message: `"${entry.file}" leads outside the corpus folder (symbolic link); skipped` });
       continue;
     }
-    if (existsSync(file)) documents.push({ id: entry.id, file, display: displayPath(file), entry });
+    if (existsSync(file)) documents.push({ id: entry.id, file, display: displayPath(file), recorded: recordedPath(dir, file), entry });
   }
   // Text files the manifest does not list are still documents, with an id from their name.
   const ids = new Set(documents.map((d) => d.id));
@@ -69,9 +71,13 @@ export function openCorpus(dirArg: string): Corpus {
     let id = idFromFileName(name);
     for (let n = 2; ids.has(id); n++) id = `${idFromFileName(name)}-${n}`;
     ids.add(id);
-    documents.push({ id, file, display: displayPath(file) });
+    documents.push({ id, file, display: displayPath(file), recorded: recordedPath(dir, file) });
   }
   return { dir, exists: true, documents, problems: problems.map((p) => ({ ...p, file: displayPath(p.file) })), byId: new Map(documents.map((d) => [d.id, d])) };
+}
+
+function recordedPath(dir: string, file: string): string {
+  return relative(dirname(dir), file).split(sep).join('/');
 }
 
 export function corpusProblemsText(corpus: Corpus): string {
@@ -89,13 +95,13 @@ export interface DocumentSource extends CorpusDocument {
 export async function readDocumentArg(arg: string, corpus: Corpus, maxBytes = DEFAULT_MAX_BYTES): Promise<DocumentSource> {
   if (arg === '-') {
     const bytes = await readStdin(maxBytes);
-    return { id: 'stdin', file: '-', display: '-', bytes };
+    return { id: 'stdin', file: '-', display: '-', recorded: '-', bytes };
   }
   if (existsSync(arg)) {
     const file = resolve(arg);
     if (statSync(file).isDirectory()) throw new UsageError(`${arg}: is a folder; name a document (a corpus id or a text file)`);
     const known = corpus.documents.find((d) => d.file === file);
-    return { ...(known ?? { id: idFromFileName(arg), file, display: displayPath(file) }), bytes: readBytes(file, maxBytes) };
+    return { ...(known ?? { id: idFromFileName(arg), file, display: displayPath(file), recorded: displayPath(file) }), bytes: readBytes(file, maxBytes) };
   }
   const doc = corpus.byId.get(arg);
   if (doc) return { ...doc, bytes: readBytes(doc.file, maxBytes) };

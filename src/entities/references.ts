@@ -61,7 +61,8 @@ const REFERENCE = new RegExp(
 );
 /** Cheap test (native substring search): every reference has a slash, a bracket, "Kamerstuk" or "artikel". */
 function mayHaveReference(text: string): boolean {
-  return text.includes('/') || text.includes(')') || text.includes('amerstuk') || text.includes('rtikel') || text.includes('art.');
+  const has = (part: string) => text.includes(part);
+  return has('/') || has(')') || has('amerstuk') || has('AMERSTUK') || has('rtikel') || has('RTIKEL') || has('art.');
 }
 
 const pad4 = (digits: string) => digits.padStart(4, '0');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../util/paths.js';
 import type { CompiledRegistry } from './compiled.js';
 import { compileRegistry } from './registry-compile.js';
-import { DEFAULT_MAX_REGISTRY_BYTES, readRegistrySources, registryHash } from './registry-sources.js';
+import { DEFAULT_MAX_REGISTRY_BYTES, readRegistrySources, registryHash, type RegistrySource } from './registry-sources.js';
 import { parseRegistryFile, type ParsedRegistryFile, type RegistryProblem } from './registry-yaml.js';
 
 export { formatProblem, type RegistryProblem } from './registry-yaml.js';
@@ -43,5 +43,14 @@ export function loadRegistry(options: LoadRegistryOptions = {}): LoadRegistryRes
     if (result.parsed) files.push(result.parsed);
   }
   if (problems.length > 0) return { registry: null, problems };
-  return compileRegistry(files, registryHash(sources));
+  const compiled = compileRegistry(files, registryHash(sources));
+  return { registry: compiled.registry, problems: inFileOrder(compiled.problems, sources) };
+}
+
+/** Problems sorted by file (in load order), line and column. */
+function inFileOrder(problems: RegistryProblem[], sources: readonly RegistrySource[]): RegistryProblem[] {
+  const fileIndex = new Map(sources.map((source, i) => [source.path, i]));
+  return problems.sort(
+    (a, b) => (fileIndex.get(a.file) ?? 0) - (fileIndex.get(b.file) ?? 0) || a.line - b.line || a.column - b.column,
+  );
 }

@@ -12,6 +12,23 @@
  * - Every other character is a one-character punctuation token (`&` has the key "en").
  * - Keys are lower-case without diacritics, so `financiële` = `financiele`.
  */
+import {
+  APOSTROPHE,
+  BEYOND_ASCII,
+  cachedClass,
+  classifyCodePoint,
+  classOf,
+  codeUnits,
+  DASH,
+  DIGIT,
+  LETTER,
+  LOWER,
+  MARK,
+  NEWLINE,
+  SPACE,
+  TRANSPARENT,
+  UPPER,
+} from './characters.js';
 
 export const WORD = 1;
 /** First character is an upper-case letter. */
@@ -54,49 +71,6 @@ export function hashKey(key: string): number {
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
   return hash & HASH_MASK;
 }
-
-// Character classes, computed once per UTF-16 code unit and cached: the scanner below is a
-// hand-written loop because a capturing regex per token was the bottleneck of matching.
-const LETTER = 1;
-const UPPER = 2;
-const LOWER = 4;
-const MARK = 8;
-const DIGIT = 16;
-const SPACE = 32;
-const NEWLINE = 64;
-const DASH = 128;
-const TRANSPARENT = 256;
-const APOSTROPHE = 512;
-const BEYOND_ASCII = 1024;
-const CLASSIFIED = 0x8000;
-const classCache = new Uint16Array(0x10000);
-
-function classifyCodePoint(codePoint: number): number {
-  return classifyCharacter(String.fromCodePoint(codePoint)) | (codePoint > 0x7f ? BEYOND_ASCII : 0);
-}
-
-function classifyCharacter(ch: string): number {
-  if (/\p{L}/u.test(ch)) return LETTER | (/\p{Lu}/u.test(ch) ? UPPER : 0) | (/\p{Ll}/u.test(ch) ? LOWER : 0);
-  if (/\p{M}/u.test(ch)) return MARK;
-  if (/\p{Nd}/u.test(ch)) return DIGIT;
-  if (/[\n\r\u2028\u2029]/.test(ch)) return SPACE | NEWLINE;
-  if (/\s/u.test(ch)) return SPACE;
-  if (/[-\u2010-\u2015\u2212]/.test(ch)) return DASH;
-  if (/[*_\p{No}]/u.test(ch)) return TRANSPARENT; // markdown emphasis, superscript note markers
-  if (ch === "'" || ch === '’') return APOSTROPHE;
-  return 0;
-}
-
-function classOf(code: number): number {
-  let cls = classCache[code]!;
-  if (cls === 0) {
-    cls = classifyCodePoint(code) | CLASSIFIED;
-    classCache[code] = cls;
-  }
-  return cls;
-}
-
-for (let code = 0; code < 0x80; code++) classOf(code);
 
 /** The key character of an ASCII code: A-Z lower-cased (others are rehashed from the key). */
 function asciiLower(code: number): number {
@@ -147,25 +121,6 @@ function pushKnownKey(tokens: TokenBuffer, start: number, end: number, flags: nu
   tokens.push(start, end, flags, hashKey(key), key);
 }
 
-const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
-let scratch = Buffer.allocUnsafeSlow(1 << 16);
-let scratchUnits = new Uint16Array(scratch.buffer, scratch.byteOffset, scratch.length >> 1);
-
-/**
- * The UTF-16 code units of `text` in a reused typed array (valid until the next call). Reading
- * them is much faster than `charCodeAt`, which V8 slows down once a function has seen strings
- * of both internal encodings (one-byte and two-byte), as any real corpus makes it see.
- */
-function codeUnits(text: string): Uint16Array {
-  if (text.length > scratchUnits.length) {
-    scratch = Buffer.allocUnsafeSlow(2 ** Math.ceil(Math.log2(text.length * 2)));
-    scratchUnits = new Uint16Array(scratch.buffer, scratch.byteOffset, scratch.length >> 1);
-  }
-  if (LITTLE_ENDIAN) scratch.write(text, 0, 'utf16le');
-  else for (let i = 0; i < text.length; i++) scratchUnits[i] = text.charCodeAt(i);
-  return scratchUnits;
-}
-
 /**
  * Tokenises `text`. `blocked` holds sorted, non-overlapping `[start, end)` ranges whose
  * characters become one BLOCKED token each, so no name can match in or across them.
@@ -189,7 +144,7 @@ export function tokenize(text: string, blocked: ReadonlyArray<readonly [number, 
     return low >= 0xdc00 && low <= 0xdfff;
   };
   const classAt = (position: number): number => {
-    const cached = classCache[units[position]!]!;
+    const cached = cachedClass(units[position]!);
     if (cached !== 0) return cached;
     return isPairAt(position) ? classifyCodePoint(text.codePointAt(position)!) : classOf(units[position]!);
   };

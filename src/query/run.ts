@@ -159,5 +159,12 @@ function matchRanges(row: Row, spec: QuerySpec): [number, number][] {
     const stems = new Set(spec.stems);
     for (const t of tokens(row.text)) if (stems.has(stemOf(t.word))) ranges.push([t.start, t.end]);
   }
-  return ranges.sort((a, b) => a[0] - b[0]);
+  // Words of one phrase ("financieel onderzoek") make one range.
+  const merged: [number, number][] = [];
+  for (const r of ranges.sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1] + 1 && row.text.slice(last[1], r[0]).trim() === '') last[1] = Math.max(last[1], r[1]);
+    else if (!last || r[0] >= last[1]) merged.push([r[0], r[1]]);
+  }
+  return merged;
 }

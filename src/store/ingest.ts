@@ -124,7 +124,7 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
       kept.push({ ...old, bucket: bucketOf(doc.id, buckets) });
       continue;
     }
-    jobs.push({ id: doc.id, source: doc.file, display: doc.display, ...(doc.entry ? { entry: doc.entry } : {}), size: stat.size, mtimeMs: stat.mtimeMs, bucket: bucketOf(doc.id, buckets), maxBytes: options.maxBytes });
+    jobs.push({ id: doc.id, source: doc.file, display: doc.display, recorded: doc.recorded, ...(doc.entry ? { entry: doc.entry } : {}), size: stat.size, mtimeMs: stat.mtimeMs, bucket: bucketOf(doc.id, buckets), maxBytes: options.maxBytes });
   }
   const current = new Set(corpus.documents.map((d) => d.id));
   const removed = [...before.keys()].filter((id) => !current.has(id));

@@ -18,6 +18,8 @@ export interface ParseJob {
   id: string;
   source: string;
   display: string;
+  /** The path recorded in the document (see CorpusDocument.recorded). */
+  recorded: string;
   entry?: ManifestEntry;
   size: number;
   mtimeMs: number;
@@ -39,7 +41,7 @@ export function contentKey(sha256: string, parserVersion: string, dataHash: stri
 export function runParseJob(job: ParseJob, ctx: LoadedContext, storeDir: string, parserVersion: string): ParseOutcome {
   try {
     const bytes = readBytes(job.source, job.maxBytes);
-    const doc = parseDocument({ bytes, path: job.display, id: job.id, ...(job.entry ? { manifest: job.entry } : {}) }, ctx);
+    const doc = parseDocument({ bytes, path: job.recorded, id: job.id, ...(job.entry ? { manifest: job.entry } : {}) }, ctx);
     const key = contentKey(doc.source.sha256, parserVersion, ctx.dataHash);
     const docFile = `docs/${job.id}.${key}.json`;
     const rowsFile = `rows/${job.id}.${key}.json`;
