@@ -2,7 +2,8 @@
  * The document stage: source bytes through read, layout, structure and entities to a typed
  * {@link Document}, with metadata merged from the manifest and every problem a diagnostic.
  */
-import type { KeyActionInput, KeyActionSemantics, TextMention } from '../entities/actions/types.js';
+import type { KeyActionInput, KeyActionSemantics } from '../entities/actions/types.js';
+import type { TextMention } from '../entities/scan.js';
 import { layout } from '../layout/index.js';
 import type { LayoutLexicon } from '../layout/lexicon.js';
 import type { MappedText } from '../layout/mapped-text.js';
@@ -27,10 +28,10 @@ import { walkSections, walkTextNodes } from './walk.js';
 
 /** What the entity stage offers the document stage (see src/entities). */
 export interface EntityStage {
-  match(text: string): (TextMention & Pick<Mention, 'match' | 'normalized' | 'document'>)[];
+  match(text: string): TextMention[];
   analyse(input: KeyActionInput): KeyActionSemantics;
   /** Organisation-like names the registry does not know, for validate's suggestions. */
-  unknownOrganisations?(text: string): { start: number; end: number }[];
+  unknownOrganisations?(text: string, mentions: readonly TextMention[]): { start: number; end: number }[];
 }
 
 export interface ParseContext {
@@ -109,14 +110,15 @@ function annotate(s: StructureResult, source: SourceText, entities: EntityStage,
   const mentionsOf = new Map<object, Mention[]>();
   const citations: Citation[] = [];
   for (const { node, mapped } of s.texts) {
-    const mentions = entities.match(node.text).map((m) => toMention(m, mapped, source));
+    const found = entities.match(node.text);
+    const mentions = found.map((m) => toMention(m, mapped, source));
     node.mentions = mentions;
     mentionsOf.set(node, mentions);
     for (const m of mentions) {
       if (m.document && m.document !== docId) citations.push({ from: node.id, instrument: m.entity, document: m.document, surface: m.surface });
     }
     if (entities.unknownOrganisations && node.type !== 'footnote') {
-      for (const u of entities.unknownOrganisations(node.text)) {
+      for (const u of entities.unknownOrganisations(node.text, found)) {
         const range = mapped.normRange(u.start, u.end);
         const at = source.position(range.start);
         const surface = node.text.slice(u.start, u.end);
@@ -137,7 +139,7 @@ function annotate(s: StructureResult, source: SourceText, entities: EntityStage,
   return citations;
 }
 
-function toMention(m: TextMention & Pick<Mention, 'match' | 'normalized' | 'document'>, mapped: MappedText, source: SourceText): Mention {
+function toMention(m: TextMention, mapped: MappedText, source: SourceText): Mention {
   const range = mapped.normRange(m.start, m.end);
   const mention: Mention = { entity: m.entity, kind: m.kind, surface: m.surface, start: m.start, end: m.end, span: source.span(range.start, range.end), match: m.match };
   if (m.normalized) mention.normalized = m.normalized;

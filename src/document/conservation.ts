@@ -19,16 +19,36 @@ export interface Conservation {
 }
 
 /** White space and the invisible characters normalisation removes. */
-const IGNORED = /[\s\u00AD\u200B-\u200D\u2060\uFEFF]/u;
+function ignored(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0xad ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200d) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x2060 ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 export function checkConservation(doc: Pick<Document, 'body' | 'notes' | 'boxes' | 'captions' | 'furniture'>, raw: string): Conservation {
-  const chars = Array.from(raw);
-  const owners = new Uint16Array(chars.length);
+  // Spans count code points; without astral characters they are UTF-16 offsets as they are.
+  const chars = /[\uD800-\uDFFF]/.test(raw) ? Array.from(raw) : null;
+  const length = chars ? chars.length : raw.length;
+  const codeAt = (i: number) => (chars ? chars[i]!.codePointAt(0)! : raw.charCodeAt(i));
+  const slice = (s: number, e: number) => (chars ? chars.slice(s, e).join('') : raw.slice(s, e));
+  const owners = new Uint8Array(length);
   const result: Conservation = { gone: 0, phantom: 0, goneAt: [], phantomAt: [] };
 
   const own = (id: string, spans: readonly Span[], text: string | null) => {
-    for (const s of spans) for (let i = s.start; i < s.end && i < chars.length; i++) owners[i] = Math.min(owners[i]! + 1, 65535);
-    if (text !== null && !isSubsequence(text, spans.map((s) => chars.slice(s.start, s.end).join('')).join(' '))) {
+    for (const s of spans) for (let i = s.start; i < s.end && i < length; i++) if (owners[i]! < 255) owners[i]!++;
+    if (text !== null && !isSubsequence(text, spans.map((s) => slice(s.start, s.end)).join(' '))) {
       result.phantom++;
       if (result.phantomAt.length < 5) result.phantomAt.push({ element: id, offset: spans[0]?.start ?? 0 });
     }
@@ -36,12 +56,13 @@ export function checkConservation(doc: Pick<Document, 'body' | 'notes' | 'boxes'
   walkTextNodes(doc, (node) => own(node.id, node.segments ?? [node.span], node.text));
   for (const f of doc.furniture) own(f.id, f.segments ?? [f.span], null);
 
-  for (let i = 0; i < chars.length; i++) {
-    if (IGNORED.test(chars[i]!)) continue;
-    if (owners[i] === 0) {
+  for (let i = 0; i < length; i++) {
+    const n = owners[i]!;
+    if (n === 1 || ignored(codeAt(i))) continue;
+    if (n === 0) {
       result.gone++;
       if (result.goneAt.length < 5) result.goneAt.push(i);
-    } else if (owners[i]! > 1) {
+    } else {
       result.phantom++;
       if (result.phantomAt.length < 5) result.phantomAt.push({ element: '(owned twice)', offset: i });
     }
@@ -51,12 +72,13 @@ export function checkConservation(doc: Pick<Document, 'body' | 'notes' | 'boxes'
 
 /** Are the non-space characters of `text` a subsequence of those of `source` (NFC)? */
 function isSubsequence(text: string, source: string): boolean {
-  const t = text.normalize('NFC').replace(/\s+/gu, '');
-  const s = source.normalize('NFC').replace(/[\s\u00AD\u200B-\u200D\u2060\uFEFF]+/gu, '');
+  const t = text.normalize('NFC');
+  const s = source.normalize('NFC');
   let j = 0;
   for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    while (j < s.length && s[j] !== c) j++;
+    const c = t.charCodeAt(i);
+    if (ignored(c)) continue;
+    while (j < s.length && s.charCodeAt(j) !== c) j++;
     if (j === s.length) return false;
     j++;
   }

@@ -40,7 +40,7 @@ export function createParseContext(options: ContextOptions = {}): LoadedContext 
   const entities: EntityStage = {
     match: (text) => matcher.match(text),
     analyse: (input) => analyseKeyAction(input, actionsLexicon),
-    unknownOrganisations: (text) => matcher.findUnknownOrganisations(text),
+    unknownOrganisations: (text, mentions) => matcher.findUnknownOrganisations(text, mentions),
   };
   const dataHash = dataHashOf(registry.hash);
   return {

@@ -187,7 +187,8 @@ export const Deadline = z
     periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('first day of the period'),
     periodEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('last day of the period'),
     qualifier: z.enum(['in', 'by']).describe('"in 2023" or "uiterlijk/tegen ..."'),
-    start: int().describe('offset in the element text'),
+    source: z.enum(['lead-in', 'item']).describe('the text the offsets refer to: the group\'s lead-in or the key action itself'),
+    start: int().describe('offset in the source text'),
     end: int(),
   })
   .meta({ id: 'Deadline', description: 'A printed deadline, normalised to a period.' });

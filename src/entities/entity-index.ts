@@ -92,7 +92,9 @@ export function buildEntityIndex(registry: CompiledRegistry): EntityIndex {
       if (!byName.has(keys.join(' '))) byName.set(keys.join(' '), index);
       if (keys.length !== 1) continue;
       if (form.origin === 'acronym') acronymKeys.add(keys[0]!);
-      if ((form.origin === 'name' || form.origin === 'acronym') && isCapitalised(form.text) && /^\p{L}+$/u.test(keys[0]!)) {
+      // a name with an initial-capital rule is an ordinary noun ("Raad", "Unie"): never a fuzzy target
+      const fuzzyTarget = (form.origin === 'name' || form.origin === 'acronym') && form.case !== 'initial';
+      if (fuzzyTarget && isCapitalised(form.text) && /^\p{L}+$/u.test(keys[0]!)) {
         fuzzyTargets.push({ key: keys[0]!, entity: index, allCaps: form.text === form.text.toUpperCase() });
       }
     }

@@ -15,7 +15,7 @@ export interface FuzzyTarget {
   allCaps: boolean;
 }
 
-export const MIN_FUZZY_LENGTH = 4;
+const MIN_FUZZY_LENGTH = 4;
 
 function deletions(key: string): string[] {
   const result: string[] = [];

@@ -69,8 +69,8 @@ export interface Matcher {
   match(text: string): TextMention[];
   /** Canonical id for a name, alias, acronym, id or numbered reference, or suggestions. */
   resolveName(query: string): ResolveResult;
-  /** Organisation names and acronyms in `text` that the registry does not know. */
-  findUnknownOrganisations(text: string): UnknownOrganisation[];
+  /** Organisation names and acronyms in `text` that the registry does not know (pass the mentions already found to save a second match). */
+  findUnknownOrganisations(text: string, mentions?: readonly TextMention[]): UnknownOrganisation[];
   /** The registry entry with this id. */
   entity(id: string): CompiledEntity | undefined;
 }
@@ -103,7 +103,7 @@ export function createMatcher(registry: CompiledRegistry, options: MatcherOption
   return {
     match,
     resolveName: (query) => resolveName(index, query),
-    findUnknownOrganisations: (text) => findUnknownOrganisations(text, match(text), isKnownForm),
+    findUnknownOrganisations: (text, mentions = match(text)) => findUnknownOrganisations(text, mentions, isKnownForm),
     entity: (id) => {
       const at = index.byId.get(id);
       return at === undefined ? undefined : index.entities[at];

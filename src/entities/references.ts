@@ -59,11 +59,8 @@ const REFERENCE = new RegExp(
   ].join('|'),
   'gi',
 );
-/** Cheap test (native substring search): every reference has a slash, a bracket, "Kamerstuk" or "artikel". */
-function mayHaveReference(text: string): boolean {
-  const has = (part: string) => text.includes(part);
-  return has('/') || has(')') || has('amerstuk') || has('AMERSTUK') || has('rtikel') || has('RTIKEL') || has('art.');
-}
+/** Cheap test: every reference has a slash, a closing bracket, "Kamerstuk" or "artikel". */
+const MAY_HAVE_REFERENCE = /[/)]|amerstuk|rtikel|art\./i;
 
 const pad4 = (digits: string) => digits.padStart(4, '0');
 const fullYear = (year: string) => (year.length === 4 ? year : (Number(year) > 50 ? '19' : '20') + year);
@@ -100,7 +97,7 @@ function identifiersOf(groups: Record<string, string | undefined>): string[] {
 /** All numbered references in `text`, sorted by start, non-overlapping (longest first). */
 export function findNumberedReferences(text: string): NumberedReference[] {
   const found: NumberedReference[] = [];
-  if (!mayHaveReference(text)) return found;
+  if (!MAY_HAVE_REFERENCE.test(text)) return found;
   REFERENCE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = REFERENCE.exec(text)) !== null) {

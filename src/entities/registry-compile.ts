@@ -66,9 +66,8 @@ class Checker {
   private readonly formClaims = new Map<string, Claim>();
   private readonly identifierClaims = new Map<string, Claim>();
 
-  report(problem: RegistryProblem): RegistryProblem {
+  report(problem: RegistryProblem): void {
     this.problems.push(problem);
-    return problem;
   }
 
   uniqueIds(all: readonly Located[]): Map<string, Located> {

@@ -81,7 +81,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}/gu;
 
 /** Lower case, no diacritics, typographic apostrophe as `'`. */
-export function normalizeKey(text: string): string {
+function normalizeKey(text: string): string {
   const lower = text.toLowerCase();
   if (!NON_ASCII.test(lower)) return lower;
   return lower.normalize('NFD').replace(MARKS, '').replace(/’/g, "'");

@@ -24,7 +24,7 @@ export interface UnknownOrganisation {
 
 const CONNECTORS = new Set([
   'van', 'voor', 'de', 'het', 'der', 'den', 'tegen', 'inzake', 'op', 'en', 'in', 'bij', 'tot', 'over',
-  'of', 'the', 'for', 'on', 'and', 'against', 'in', '&',
+  'of', 'the', 'for', 'on', 'and', 'against',
 ]);
 const ORGANISATION_WORDS = [
   'agentschap', 'autoriteit', 'bureau', 'centrum', 'comite', 'commissie', 'dienst', 'directoraat', 'eenheid',

@@ -5,11 +5,14 @@
 import type { LayoutLexicon } from './lexicon.js';
 import { SUPERSCRIPT_DIGITS } from './lines.js';
 
-const TRAILING_MARKS = new RegExp(`[\\s*_${SUPERSCRIPT_DIGITS}”"’'»)\\]]+$`, 'u');
+const TRAILING_MARKS = new Set([...` \t\n\f*_${SUPERSCRIPT_DIGITS}”"’'»)]`]);
 
 /** The text with trailing markup, quotes, brackets and superscript note markers removed. */
 export function stripTrailing(text: string): string {
-  return text.replace(TRAILING_MARKS, '');
+  // A backwards scan: a $-anchored regex would retry at every matching character of a long text.
+  let end = text.length;
+  while (end > 0 && TRAILING_MARKS.has(text[end - 1]!)) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** Ends a sentence or announces what follows: . ! ? : ; (also before quotes, brackets, note markers). */

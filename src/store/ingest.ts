@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createParseContext, type ContextOptions, type LoadedContext } from '../document/context.js';
+import { currentDataHash } from '../document/data-hash.js';
 import type { Corpus } from '../document/corpus.js';
 import { MANIFEST_FILE } from '../document/manifest.js';
 import { PARSER_VERSION } from '../document/version.js';
@@ -99,7 +100,8 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
   };
   let ctx: LoadedContext | null = null;
   const context = () => (ctx ??= createParseContext(contextOptions));
-  const dataHash = context().dataHash;
+  // The data hash from the files' bytes: an up-to-date store is recognised without loading anything.
+  const dataHash = currentDataHash(options.registryPaths);
 
   const { store: previous, reason } = readCurrentStore(storeDir);
   const rebuiltDamaged = !previous && existsSync(p.root);

@@ -31,7 +31,8 @@ import type { MappedText } from '../layout/mapped-text.js';
 import type { SourceText } from '../read/source.js';
 import { classify, type HeadingItem, type Item, type Problem } from './classify.js';
 import { findRefs, type RefContext } from './footnotes.js';
-import { draftOf, finishText, provenanceOf, type Draft, type FinishedText, type RefCandidate } from './text.js';
+import type { Inline } from './inline.js';
+import { draftOf, finishText, markupOf, prepare, provenanceOf, type Draft, type FinishedText, type Prepared, type RefCandidate } from './text.js';
 
 export type TextNode = Heading | Paragraph | ListItem | LeadIn | KeyAction | Footnote | Box | Caption;
 
@@ -72,6 +73,8 @@ class Builder {
   private readonly counters = new Map<string, number>();
   private readonly blockIds = new Map<LayoutBlock, string>();
   private readonly refsOf = new Map<Draft, RefCandidate[]>();
+  private readonly prepared = new Map<Draft, Prepared>();
+  private markup = new Map<Prepared, Inline>();
   private readonly noteByNumber = new Map<number, Footnote>();
   private readonly refNodes: { ref: NoteRef; owner: string }[] = [];
 
@@ -85,14 +88,20 @@ class Builder {
   build(): StructureResult {
     // Page break ids follow document order.
     [...this.layout.pageBreaks].sort((a, b) => a.offset - b.offset).forEach((pb) => this.pageBreakId(pb));
-    this.buildNotes();
+    const noteDrafts = this.layout.notes.map((block) => draftOf(block, this.source, block.note!.marker.length));
     const contentDrafts = this.layout.content.map((block) => ({
       draft: draftOf(block, this.source, block.bullet ? block.bullet.marker.length : 0),
       ...(block.bullet ? { marker: block.bullet.marker } : {}),
     }));
     const boxDrafts = this.layout.boxes.map((b) => draftOf(b, this.source));
     const captionDrafts = this.layout.captions.map((b) => draftOf(b, this.source));
-    this.findAllRefs([...contentDrafts.map((d) => d.draft), ...boxDrafts, ...captionDrafts]);
+    const notes = new Set(this.layout.notes.map((b) => b.note!.number));
+    const refDrafts = [...contentDrafts.map((d) => d.draft), ...boxDrafts, ...captionDrafts];
+    this.findAllRefs(refDrafts, notes);
+    // Every text, references removed, then the inline markup of all of them in one parse.
+    for (const draft of [...noteDrafts, ...refDrafts]) this.prepared.set(draft, prepare(draft, this.refsOf.get(draft) ?? []));
+    this.markup = markupOf([...this.prepared.values()]);
+    this.buildNotes(noteDrafts);
 
     const { items, problems } = classify(contentDrafts, this.lexicon);
     this.buildTree(items);
@@ -123,8 +132,9 @@ class Builder {
 
   // ---------------------------------------------------------------- texts
 
-  private finish(draft: Draft, id: string, withRefs = true): FinishedText & { prov: ReturnType<typeof provenanceOf> } {
-    const finished = finishText(draft, withRefs ? (this.refsOf.get(draft) ?? []) : [], this.source);
+  private finish(draft: Draft, id: string): FinishedText & { prov: ReturnType<typeof provenanceOf> } {
+    const prepared = this.prepared.get(draft) ?? prepare(draft, []);
+    const finished = finishText(prepared, this.source, this.markup.get(prepared));
     this.blockIds.set(draft.block, id);
     return { ...finished, prov: provenanceOf(draft.segments, this.source, finished.text) };
   }
@@ -161,13 +171,12 @@ class Builder {
 
   // ---------------------------------------------------------------- notes and references
 
-  private buildNotes(): void {
+  private buildNotes(drafts: Draft[]): void {
     const seen: number[] = [];
-    for (const block of this.layout.notes) {
-      const note = block.note!;
-      const draft = draftOf(block, this.source, note.marker.length);
+    for (const draft of drafts) {
+      const note = draft.block.note!;
       const id = this.unique(`${this.docId}/fn${note.number}`);
-      const f = this.finish(draft, id, false);
+      const f = this.finish(draft, id);
       const node: Footnote = { type: 'footnote', ...this.textFields(id, f), number: note.number, marker: note.marker, referencedBy: [] };
       this.result.notes.push(this.register(node, f));
       if (this.noteByNumber.has(note.number)) {
@@ -183,8 +192,7 @@ class Builder {
     }
   }
 
-  private findAllRefs(drafts: Draft[]): void {
-    const notes = new Set(this.noteByNumber.keys());
+  private findAllRefs(drafts: Draft[], notes: ReadonlySet<number>): void {
     const style = this.layout.noteLines.style;
     const firstPass: RefContext = { style, notes, referenced: notes };
     const referenced = new Set<number>();

@@ -28,31 +28,70 @@ interface MdNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
+/** A leading block marker would make a paragraph a list, heading or quote. */
+const BLOCK_START = /^(?:[-+*]\s|>|#{1,6}\s|\d{1,9}[.)]\s)/;
+
 export function parseInline(text: string): Inline {
-  if (!MARKUP.test(text)) return { remove: [], marks: [] };
-  // A leading block marker would make the paragraph a list, heading or quote: escape it,
-  // and count the escape out of every offset.
-  const escaped = /^(?:[-+*]\s|>|#{1,6}\s|\d{1,9}[.)]\s)/.test(text);
-  const tree = processor.parse(escaped ? `\\${text}` : text) as MdNode;
-  const paragraph = tree.children?.length === 1 && tree.children[0]!.type === 'paragraph' ? tree.children[0]! : null;
-  if (!paragraph) return { remove: [], marks: [] };
-  const out: Inline = { remove: [], marks: [] };
-  walk(paragraph, escaped ? ` ${text}` : text, out);
-  if (escaped) {
-    for (const r of out.remove) (r.start -= 1), (r.end -= 1);
-    for (const m of out.marks) (m.start -= 1), (m.end -= 1);
+  return parseInlineBatch([text])[0]!;
+}
+
+/**
+ * Inline markup of many single-paragraph texts with one parse: the texts that contain a markup
+ * character become the paragraphs of one markdown document (block markers escaped), so the
+ * parser's setup is paid once per document rather than once per paragraph.
+ */
+export function parseInlineBatch(texts: readonly string[]): Inline[] {
+  const result: Inline[] = texts.map(() => ({ remove: [], marks: [] }));
+  const parts: string[] = [];
+  const starts: number[] = []; // where each paragraph (escape included) starts in the document
+  const bases: number[] = []; // where each text itself starts
+  const owners: number[] = [];
+  let length = 0;
+  texts.forEach((text, i) => {
+    if (!MARKUP.test(text) || text.includes('\n')) return;
+    const escape = BLOCK_START.test(text) ? '\\' : '';
+    starts.push(length);
+    bases.push(length + escape.length);
+    owners.push(i);
+    parts.push(escape, text, '\n\n');
+    length += escape.length + text.length + 2;
+  });
+  if (owners.length === 0) return result;
+  const tree = processor.parse(parts.join('')) as MdNode;
+  for (const child of tree.children ?? []) {
+    const at = child.position?.start.offset;
+    if (child.type !== 'paragraph' || at === undefined) continue;
+    const k = lastAtOrBefore(starts, at);
+    if (k < 0 || at !== starts[k]) continue;
+    const inline = result[owners[k]!]!;
+    walk(child, bases[k]!, parts[3 * k + 1]!, inline);
+    inline.remove.sort((a, b) => a.start - b.start);
   }
-  out.remove.sort((a, b) => a.start - b.start);
-  return out;
+  return result;
+}
+
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 const MARK_TYPES: Record<string, Mark['type']> = { strong: 'strong', emphasis: 'emphasis', link: 'link', inlineCode: 'code' };
 
-function walk(node: MdNode, text: string, out: Inline): void {
+/** Marks and delimiters of a paragraph node, in offsets of its own text (which starts at `base`). */
+function walk(node: MdNode, base: number, text: string, out: Inline): void {
   for (const child of node.children ?? []) {
     const type = MARK_TYPES[child.type];
-    const start = child.position?.start.offset;
-    const end = child.position?.end.offset;
+    const start = child.position?.start.offset === undefined ? undefined : child.position.start.offset - base;
+    const end = child.position?.end.offset === undefined ? undefined : child.position.end.offset - base;
     if (type && start !== undefined && end !== undefined) {
       if (type === 'code') {
         const ticks = /^`+/.exec(text.slice(start))?.[0].length ?? 1;
@@ -61,14 +100,16 @@ function walk(node: MdNode, text: string, out: Inline): void {
         continue;
       }
       const kids = child.children ?? [];
-      const innerStart = kids[0]?.position?.start.offset ?? start;
-      const innerEnd = kids[kids.length - 1]?.position?.end.offset ?? end;
+      const first = kids[0]?.position?.start.offset;
+      const last = kids[kids.length - 1]?.position?.end.offset;
+      const innerStart = first === undefined ? start : first - base;
+      const innerEnd = last === undefined ? end : last - base;
       if (innerStart > start) out.remove.push({ start, end: innerStart });
       if (end > innerEnd) out.remove.push({ start: innerEnd, end });
       const mark: Mark = { type, start: innerStart, end: innerEnd };
       if (type === 'link' && child.url) mark.url = child.url;
       out.marks.push(mark);
     }
-    walk(child, text, out);
+    walk(child, base, text, out);
   }
 }

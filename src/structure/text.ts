@@ -8,7 +8,7 @@ import type { LayoutBlock, PageBreakDraft } from '../layout/layers.js';
 import { blockPieces } from '../layout/layers.js';
 import { MappedText, type Range } from '../layout/mapped-text.js';
 import type { SourceText } from '../read/source.js';
-import { parseInline } from './inline.js';
+import { parseInlineBatch, type Inline } from './inline.js';
 
 export interface Draft {
   block: LayoutBlock;
@@ -73,13 +73,30 @@ export interface FinishedText {
   mapped: MappedText;
 }
 
+/** A draft text with its references removed, ready for markup parsing. */
+export interface Prepared {
+  draft: Draft;
+  refs: RefCandidate[];
+  afterRefs: MappedText;
+}
+
+export function prepare(draft: Draft, refs: RefCandidate[]): Prepared {
+  return { draft, refs, afterRefs: draft.text.remove(refs) };
+}
+
+/** The inline markup of many prepared texts, parsed together (see parseInlineBatch). */
+export function markupOf(prepared: readonly Prepared[]): Map<Prepared, Inline> {
+  const parsed = parseInlineBatch(prepared.map((p) => p.afterRefs.text));
+  return new Map(prepared.map((p, i) => [p, parsed[i]!]));
+}
+
+const NO_MARKUP: Inline = { remove: [], marks: [] };
+
 /**
  * Remove reference markers and markup delimiters from a draft text; positions of references,
  * marks and page breaks are carried over to the final text.
  */
-export function finishText(draft: Draft, refs: RefCandidate[], source: SourceText, withMarkup = true): FinishedText {
-  const afterRefs = draft.text.remove(refs);
-  const inline = withMarkup ? parseInline(afterRefs.text) : { remove: [], marks: [] };
+export function finishText({ draft, refs, afterRefs }: Prepared, source: SourceText, inline: Inline = NO_MARKUP): FinishedText {
   const final = afterRefs.remove(inline.remove);
   const shiftRefs = (p: number) => shift(shift(p, refs), inline.remove);
   const marks = inline.marks.map((m) => ({

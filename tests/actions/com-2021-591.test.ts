@@ -150,6 +150,7 @@ describe('000: groups under a lead-in (lines 385-400)', () => {
       periodStart: '2023-01-01',
       periodEnd: '2023-12-31',
       qualifier: 'in',
+      source: 'item',
       start: 0,
       end: 7,
     };
@@ -283,6 +284,7 @@ describe('000: groups of section 3.3 (lines 496-516)', () => {
       periodStart: '2022-01-01',
       periodEnd: '2022-06-30',
       qualifier: 'in',
+      source: 'item',
       start: 4,
       end: 31,
     });

@@ -45,6 +45,7 @@ describe('003: deadlines in "De Commissie zal:" groups', () => {
       periodStart: '2021-10-01',
       periodEnd: '2021-12-31',
       qualifier: 'in',
+      source: 'item',
       start: text.indexOf('vierde'),
       end: text.indexOf(')'),
     });
@@ -65,6 +66,7 @@ describe('003: deadlines in "De Commissie zal:" groups', () => {
         periodStart: '2023-01-01',
         periodEnd: '2023-12-31',
         qualifier: 'in',
+        source: 'item',
         start: text.indexOf('2023'),
         end: text.indexOf('2023') + 4,
       },
@@ -98,6 +100,7 @@ describe('003: deadlines in "De Commissie zal:" groups', () => {
       periodStart: '2021-06-01',
       periodEnd: '2021-06-30',
       qualifier: 'by',
+      source: 'item',
       start: text.indexOf('uiterlijk'),
       end: text.indexOf(' de lidstaten'),
     });

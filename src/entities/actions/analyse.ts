@@ -27,8 +27,8 @@ export function analyseKeyAction(
   ];
   const addressedDirective = found.find(({ assignment }) => assignment.directive !== null)?.assignment.directive ?? null;
   const deadlines = [
-    ...(input.leadIn ? findDeadlines(input.leadIn.text, lexicon) : []),
-    ...findDeadlines(input.item.text, lexicon),
+    ...(input.leadIn ? findDeadlines(input.leadIn.text, lexicon, 'lead-in') : []),
+    ...findDeadlines(input.item.text, lexicon, 'item'),
   ];
   return {
     actors: mergeActorRoles(found),

@@ -104,8 +104,11 @@ function isParenthesised(text: string, start: number, end: number): boolean {
   return text[start - 1] === '(' && text[end] === ')' && !/[\p{L}\p{N}]/u.test(text[start - 2] ?? '');
 }
 
-/** The deadlines printed in a text, in text order; offsets are UTF-16 offsets into that text. */
-export function findDeadlines(text: string, lexicon: KeyActionLexicon): Deadline[] {
+/**
+ * The deadlines printed in a text, in text order; offsets are UTF-16 offsets into that text,
+ * which is the key action's `source` text (its lead-in or the item itself).
+ */
+export function findDeadlines(text: string, lexicon: KeyActionLexicon, source: Deadline['source'] = 'item'): Deadline[] {
   const grammar = compileDeadlineGrammar(lexicon);
   const deadlines: Deadline[] = [];
   for (const match of text.matchAll(grammar.pattern)) {
@@ -126,6 +129,7 @@ export function findDeadlines(text: string, lexicon: KeyActionLexicon): Deadline
       periodStart: isoDate(found.year, firstMonth, found.day ?? 1),
       periodEnd: isoDate(found.year, lastMonth, found.day ?? daysInMonth(found.year, lastMonth)),
       qualifier: groups.qualifier !== undefined && grammar.byQualifier.test(groups.qualifier) ? 'by' : 'in',
+      source,
       start,
       end,
     });

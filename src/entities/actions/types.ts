@@ -1,13 +1,8 @@
 import type { ActorRole, Deadline, Modality } from '../../document/model.js';
+import type { TextMention as MatchedMention } from '../scan.js';
 
-/** A registry entity found in a text by the entity matcher (UTF-16 offsets into that text). */
-export interface TextMention {
-  entity: string;
-  kind: 'actor' | 'instrument';
-  surface: string;
-  start: number;
-  end: number;
-}
+/** What the analysis needs of a mention found by the entity matcher (UTF-16 offsets into the text). */
+export type TextMention = Pick<MatchedMention, 'entity' | 'kind' | 'surface' | 'start' | 'end'>;
 
 /** A text with the entity mentions found in it. */
 export interface MentionedText {
