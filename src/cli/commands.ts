@@ -10,6 +10,8 @@ export interface Flag {
   default?: string | boolean | number;
   /** Allowed values, shown in the help and checked by the parser. */
   choices?: readonly string[];
+  /** The flag may be given more than once; its values are collected (a variadic global flag would swallow the command). */
+  repeatable?: boolean;
 }
 
 export interface CommandSpec {
@@ -29,7 +31,7 @@ export const OUTPUT_FLAGS = {
 export const GLOBAL_FLAGS: Flag[] = [
   { flags: '--corpus <dir>', help: 'the corpus folder (manifest.yaml and texts)', default: 'corpus' },
   { flags: '--store <dir>', help: 'the store folder (default: .smuggle-corpus next to the corpus folder)' },
-  { flags: '--registry <path...>', help: 'registry YAML files or folders (default: <corpus>/registry)' },
+  { flags: '--registry <path>', help: 'a registry YAML file or folder; repeat for more (default: <corpus>/registry)', repeatable: true },
   { flags: '--max-bytes <n>', help: 'refuse documents larger than this many bytes', default: 20 * 1024 * 1024 },
   { flags: '--color <when>', help: 'colour output', default: 'auto', choices: ['auto', 'always', 'never'] },
   { flags: '--debug', help: 'show stack traces of unexpected errors' },

@@ -7,7 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CompiledEntity } from '../entities/compiled.js';
 import type { StoreReader } from '../store/reader.js';
 import { outputChoice, painter, toCsv, write, writeJson } from './output.js';
-import { freshStore } from './query.js';
+import { withStore } from './store-access.js';
 import { workspace } from './workspace.js';
 
 export interface EntityCounts {
@@ -24,8 +24,7 @@ export const runActors = (args: string[], options: Record<string, unknown>) => r
 export const runInstruments = (args: string[], options: Record<string, unknown>) => runEntities('instrument', options);
 
 async function runEntities(kind: 'actor' | 'instrument', options: Record<string, unknown>): Promise<number> {
-  const store = await freshStore(workspace(options));
-  try {
+  return withStore(workspace(options), async (store) => {
     const wanted = Array.isArray(options.doc) ? new Set(options.doc.map(String)) : null;
     const docs = store.index.order.filter((id) => !wanted || wanted.has(id));
     const counts = countMentions(store, kind, docs, options.forms === true);
@@ -35,9 +34,7 @@ async function runEntities(kind: 'actor' | 'instrument', options: Record<string,
       await write(await toCsv(counts.map((c) => ({ id: c.id, label: c.label, type: c.type, parent: c.parent, total: c.total, ...c.documents }))));
     } else await write(matrix(counts, docs, painter(options)));
     return counts.length > 0 ? 0 : 1;
-  } finally {
-    store.close();
-  }
+  });
 }
 
 /** Mentions of each entity of one kind, per document, most mentioned first. */

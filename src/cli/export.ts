@@ -5,14 +5,14 @@
 import { datasetFiles, writeDataset } from '../export/dataset.js';
 import { UsageError } from '../util/errors.js';
 import { note, toCsv } from './output.js';
-import { freshStore } from './query.js';
+import { withStore } from './store-access.js';
 import { toolVersion } from './version.js';
 import { workspace } from './workspace.js';
 
 export async function runExport(_args: string[], options: Record<string, unknown>): Promise<number> {
-  if (typeof options.out !== 'string' || options.out === '') throw new UsageError('export needs --out <dir>');
-  const store = await freshStore(workspace(options));
-  try {
+  const out = options.out;
+  if (typeof out !== 'string' || out === '') throw new UsageError('export needs --out <dir>');
+  return withStore(workspace(options), async (store) => {
     const wantedDocs = Array.isArray(options.doc) ? new Set(options.doc.map(String)) : null;
     const wantedKinds = Array.isArray(options.kind) ? new Set(options.kind.map(String)) : null;
     for (const id of wantedDocs ?? []) if (!store.documentEntry(id)) throw new UsageError(`unknown document "${id}" (known ids: ${store.index.order.join(', ')})`);
@@ -21,10 +21,8 @@ export async function runExport(_args: string[], options: Record<string, unknown
       .filter((e) => (!wantedDocs || wantedDocs.has(e.id)) && (!wantedKinds || wantedKinds.has(e.kind)));
     const docs = entries.map((e) => store.document(e.id));
     const files = await datasetFiles(docs, store.registry(), { csv: options.csv === true, toolVersion: toolVersion(), toCsv });
-    writeDataset(options.out, files, options.force === true);
-    note(`exported ${docs.length} documents and ${files.size} files to ${options.out}`);
+    writeDataset(out, files, options.force === true);
+    note(`exported ${docs.length} documents and ${files.size} files to ${out}`);
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 }

@@ -24,6 +24,7 @@ function option(flag: Flag): Option {
   const o = new Option(flag.flags, flag.help);
   if (flag.default !== undefined) o.default(flag.default);
   if (flag.choices) o.choices(flag.choices as string[]);
+  if (flag.repeatable) o.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
   return o;
 }
 

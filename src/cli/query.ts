@@ -7,29 +7,15 @@ import type { ChalkInstance } from 'chalk';
 import { findHits, groupHits, hitRecord, type HitRef } from '../query/run.js';
 import type { QueryHit } from '../query/result.js';
 import { buildSpec, type QuerySpec } from '../query/spec.js';
-import { openStore, isFresh, type StoreReader } from '../store/reader.js';
-import { UsageError } from '../util/errors.js';
 import { tokens } from '../util/dutch-words.js';
 import { outputChoice, painter, selectFields, toCsv, write, writeJson, writeJsonl } from './output.js';
-import { requireCorpus, workspace, type Workspace } from './workspace.js';
-
-/** The store, refreshed by an ingest when it is missing, stale or damaged. */
-export async function freshStore(ws: Workspace): Promise<StoreReader> {
-  requireCorpus(ws);
-  let store = isFresh(ws.storeDir, ws.corpusDir, ws.registryPaths) ? openStore(ws.storeDir) : null;
-  if (!store) {
-    const { ingestWorkspace } = await import('./ingest.js');
-    await ingestWorkspace(ws);
-    store = openStore(ws.storeDir);
-    if (!store) throw new UsageError(`the store at ${ws.storeDir} could not be built`);
-  }
-  return store;
-}
+import { withStore } from './store-access.js';
+// The diff command (being written) still imports freshStore from here; it moves to store-access.
+export { freshStore } from './store-access.js';
+import { workspace } from './workspace.js';
 
 export async function runQuery(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const ws = workspace(options);
-  const store = await freshStore(ws);
-  try {
+  return withStore(workspace(options), async (store) => {
     const spec = buildSpec(options, () => store.registry());
     const hits = findHits(store, spec);
     const choice = outputChoice(options);
@@ -51,9 +37,7 @@ export async function runQuery(_args: string[], options: Record<string, unknown>
       else await emit([...records], choice);
     }
     return hits.length > 0 ? 0 : 1;
-  } finally {
-    store.close();
-  }
+  });
 }
 
 function* mapIter<T, U>(it: Iterable<T>, f: (t: T) => U): Iterable<U> {

@@ -3,7 +3,7 @@
  * parse) the parse context with the lexicons and the registry.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
 
 export interface Workspace {
@@ -24,10 +24,16 @@ export function workspace(options: Record<string, unknown>, corpusArg?: string):
   return {
     corpusDir,
     storeDir,
-    registryPaths: registry?.length ? registry.map((p) => resolve(p)) : [join(corpusDir, 'registry')],
+    // Kept relative to the working folder where possible: they appear in messages.
+    registryPaths: registry?.length ? registry : [shown(join(corpusDir, 'registry'))],
     maxBytes,
     options,
   };
+}
+
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
 }
 
 export function requireCorpus(ws: Workspace): void {

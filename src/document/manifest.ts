@@ -10,6 +10,8 @@ import { formatProblem, readYamlFile, type FileProblem } from '../util/yaml-file
 import { DocumentKind } from './model.js';
 
 export const MANIFEST_FILE = 'manifest.yaml';
+/** Room for tens of thousands of entries; more is refused rather than read into memory. */
+export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 export const DocumentId = z
@@ -59,7 +61,7 @@ export interface Manifest {
 export function loadManifest(dir: string): { manifest: Manifest; problems: FileProblem[] } {
   const path = join(dir, MANIFEST_FILE);
   if (!existsSync(path)) return { manifest: { dir, entries: [] }, problems: [] };
-  const { parsed, problems } = readYamlFile(path, ManifestFile);
+  const { parsed, problems } = readYamlFile(path, ManifestFile, { maxBytes: MAX_MANIFEST_BYTES });
   if (!parsed) return { manifest: { dir, entries: [] }, problems };
   const entries = parsed.data.documents;
   const seenIds = new Map<string, number>();

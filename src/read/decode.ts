@@ -76,8 +76,24 @@ export function decodeBytes(bytes: Uint8Array, name: string, options: DecodeOpti
   );
 }
 
+/** A policy text has paragraphs of some thousands of characters; a line this long is not one. */
+export const MAX_LINE_CHARACTERS = 1_000_000;
+
 function checkText(decoded: Decoded, name: string): Decoded {
   if (!/[^\s\uFEFF]/u.test(decoded.text)) throw new InputError(`${name}: the file contains only white space`);
+  let lineStart = 0;
+  let line = 1;
+  for (let i = decoded.text.indexOf('\n'); ; i = decoded.text.indexOf('\n', i + 1)) {
+    const end = i < 0 ? decoded.text.length : i;
+    if (end - lineStart > MAX_LINE_CHARACTERS) {
+      throw new InputError(
+        `${name}:${line}: a single line of ${MiB(end - lineStart)} is not a document of this kind (one paragraph per line, or hard-wrapped text); split it into paragraphs`,
+      );
+    }
+    if (i < 0) break;
+    lineStart = i + 1;
+    line++;
+  }
   const controls = decoded.text.match(/[\u0000-\u0008\u000E-\u001F\u007F]/g)?.length ?? 0;
   if (controls > Math.max(16, decoded.text.length / 100)) {
     throw new InputError(`${name}: this looks like a binary file (${controls} control characters), not a text document`);

@@ -20,6 +20,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   renameSync(tmp, path);
 }
 
+/** A store file that is missing or cannot be read: the store is rebuilt, not trusted. */
+export class DamagedStoreError extends Error {
+  override name = 'DamagedStoreError';
+}
+
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export function readJson<T>(path: string): ReadResult<T> {

@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
 import type { Document } from '../document/model.js';
 import type { CompiledRegistry } from '../entities/compiled.js';
 import { currentDataHash } from '../document/data-hash.js';
-import { readJson } from './files.js';
+import { DamagedStoreError, readJson } from './files.js';
+
+export { DamagedStoreError };
 import { paths, type DocEntry, type Freshness, type GenerationIndex, type StoreRoot } from './layout.js';
 import type { RowsFile } from './rows.js';
 import { SegmentReader, type SegmentMeta } from './segments.js';
@@ -62,10 +64,6 @@ export class StoreReader {
   close(): void {
     for (const s of this.segments) s.close();
   }
-}
-
-export class DamagedStoreError extends Error {
-  override name = 'DamagedStoreError';
 }
 
 function readJsonOrThrow<T>(path: string): T {

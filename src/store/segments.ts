@@ -9,6 +9,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { DamagedStoreError } from './files.js';
 import { MODALITIES, ROW_TYPES, type Row, type RowsFile } from './rows.js';
 
 /** Words per row record: kind (type | modality << 8), due start, due end, section, line. */
@@ -139,7 +140,7 @@ export class SegmentReader {
     let done = 0;
     while (done < bytes.length) {
       const n = readSync(this.fd, bytes, done, bytes.length - done, offset * 4 + done);
-      if (n <= 0) throw new Error(`index segment ${this.files.bin} is shorter than its dictionary says`);
+      if (n <= 0) throw new DamagedStoreError(`index segment ${this.files.bin} is shorter than its dictionary says`);
       done += n;
     }
     return out;
