@@ -10,8 +10,6 @@ import { buildSpec, type QuerySpec } from '../query/spec.js';
 import { tokens } from '../util/dutch-words.js';
 import { outputChoice, painter, selectFields, toCsv, write, writeJson, writeJsonl } from './output.js';
 import { withStore } from './store-access.js';
-// The diff command (being written) still imports freshStore from here; it moves to store-access.
-export { freshStore } from './store-access.js';
 import { workspace } from './workspace.js';
 
 export async function runQuery(_args: string[], options: Record<string, unknown>): Promise<number> {
@@ -24,7 +22,7 @@ export async function runQuery(_args: string[], options: Record<string, unknown>
     } else if (spec.groupBy) {
       const groups = groupHits(store, hits, spec.groupBy).map((g) => ({ [spec.groupBy!]: g.key, count: g.count }));
       if (choice.format === 'text') {
-        const c = painter(options);
+        const c = await painter(options);
         await write(groups.map((g) => `${String(g.count).padStart(6)}  ${c.bold(String(g[spec.groupBy!]))}\n`).join(''));
       } else await emit(groups, choice);
     } else {
@@ -32,7 +30,7 @@ export async function runQuery(_args: string[], options: Record<string, unknown>
       const records = (function* () {
         for (const h of page) yield hitRecord(store, h, spec);
       })();
-      if (choice.format === 'text') await writeListing(records, spec, painter(options));
+      if (choice.format === 'text') await writeListing(records, spec, await painter(options));
       else if (choice.format === 'jsonl') await writeJsonl(mapIter(records, (r) => select(r, choice.fields)));
       else await emit([...records], choice);
     }

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { KeyActionLexicon } from '../entities/actions/lexicon-schema.js';
 import { RegistryFile } from '../entities/registry-schema.js';
 import { LayoutLexiconFile } from '../layout/lexicon.js';
+import { DiffResult } from '../diff/result.js';
 import { QueryResult } from '../query/result.js';
 import { ManifestFile } from './manifest.js';
 import { Document, SCHEMA_VERSION } from './model.js';
@@ -20,6 +21,7 @@ export const SCHEMA_SOURCES: Record<string, z.ZodType> = {
   'layout-lexicon.schema.json': LayoutLexiconFile,
   'key-action-lexicon.schema.json': KeyActionLexicon,
   'query-result.schema.json': QueryResult,
+  'diff-result.schema.json': DiffResult,
 };
 
 export function jsonSchema(name: string, schema: z.ZodType): Record<string, unknown> {
