@@ -3,7 +3,7 @@
  * terminal, JSON / JSON Lines / CSV for scripts (with field selection); colour only on a
  * terminal and never with NO_COLOR (chalk ignores NO_COLOR, so the level is set here).
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 export type Format = 'text' | 'json' | 'jsonl' | 'csv';
 
@@ -33,8 +33,18 @@ export function colorEnabled(options: Record<string, unknown>, stream: NodeJS.Wr
   return stream.isTTY === true;
 }
 
-export function painter(options: Record<string, unknown>, stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
-  return new Chalk({ level: colorEnabled(options, stream) ? 1 : 0 });
+/**
+ * Without colour, every style is the identity (and chalk is not even loaded). It must not
+ * answer `then`, or awaiting it would take it for a promise that never settles.
+ */
+const PLAIN: ChalkInstance = new Proxy(((s: unknown) => String(s)) as unknown as ChalkInstance, {
+  get: (_target, key) => (key === 'then' ? undefined : PLAIN),
+});
+
+export async function painter(options: Record<string, unknown>, stream: NodeJS.WriteStream = process.stdout): Promise<ChalkInstance> {
+  if (!colorEnabled(options, stream)) return PLAIN;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level: 1 });
 }
 
 /** A value at a dotted path ("section.number"). */

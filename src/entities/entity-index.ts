@@ -25,19 +25,23 @@ export interface TrieNode {
   forms: FormRef[] | null;
 }
 
-export interface EntityIndex {
+/** What resolving a typed name needs: ids, identifiers and names (see resolve.ts). */
+export interface NameIndex {
   entities: readonly CompiledEntity[];
   byId: ReadonlyMap<string, number>;
+  /** normalised identifier (and its lookup keys) -> entity and its identifier */
+  byIdentifier: ReadonlyMap<string, { entity: number; identifier: string }>;
+  /** every form, label and id as joined keys -> entity, for resolveName */
+  byName: ReadonlyMap<string, number>;
+}
+
+export interface EntityIndex extends NameIndex {
   root: TrieNode;
   /** the first keys of all forms: a word whose hash is not here starts no match */
   firstKeys: KeyHashFilter;
-  /** normalised identifier (and its lookup keys) -> entity and its identifier */
-  byIdentifier: ReadonlyMap<string, { entity: number; identifier: string }>;
   /** keys of single-token acronyms: an ALL-CAPS neighbour that is one of them is no shouting */
   acronymKeys: ReadonlySet<string>;
   fuzzy: FuzzyIndex;
-  /** every form, label and id as joined keys -> entity, for resolveName */
-  byName: ReadonlyMap<string, number>;
 }
 
 function insert(root: TrieNode, keys: readonly string[], form: FormRef): void {
@@ -74,22 +78,38 @@ export class KeyHashFilter {
   }
 }
 
-export function buildEntityIndex(registry: CompiledRegistry): EntityIndex {
-  const root: TrieNode = { next: null, forms: null };
+/** The name index alone: cheap to build, for resolving the names a user types. */
+export function buildNameIndex(registry: CompiledRegistry): NameIndex {
   const byId = new Map<string, number>();
   const byIdentifier = new Map<string, { entity: number; identifier: string }>();
-  const acronymKeys = new Set<string>();
   const byName = new Map<string, number>();
-  const fuzzyTargets: FuzzyTarget[] = [];
-
   registry.entities.forEach((entity, index) => {
     byId.set(entity.id, index);
     byName.set(entity.id, index);
     for (const form of entity.forms) {
+      const name = phraseKeys(form.text).join(' ');
+      if (!byName.has(name)) byName.set(name, index);
+    }
+    const english = phraseKeys(entity.label.en).join(' ');
+    if (!byName.has(english)) byName.set(english, index);
+    for (const identifier of entity.identifiers) {
+      for (const key of lookupKeys(identifier)) byIdentifier.set(key, { entity: index, identifier });
+    }
+  });
+  return { entities: registry.entities, byId, byIdentifier, byName };
+}
+
+export function buildEntityIndex(registry: CompiledRegistry): EntityIndex {
+  const names = buildNameIndex(registry);
+  const root: TrieNode = { next: null, forms: null };
+  const acronymKeys = new Set<string>();
+  const fuzzyTargets: FuzzyTarget[] = [];
+
+  registry.entities.forEach((entity, index) => {
+    for (const form of entity.forms) {
       const keys = phraseKeys(form.text);
       const raw = phraseRaw(form.text);
       insert(root, keys, { entity: index, origin: form.origin, case: form.case, ambiguous: form.ambiguous, raw });
-      if (!byName.has(keys.join(' '))) byName.set(keys.join(' '), index);
       if (keys.length !== 1) continue;
       if (form.origin === 'acronym') acronymKeys.add(keys[0]!);
       // a name with an initial-capital rule is an ordinary noun ("Raad", "Unie"): never a fuzzy target
@@ -98,15 +118,10 @@ export function buildEntityIndex(registry: CompiledRegistry): EntityIndex {
         fuzzyTargets.push({ key: keys[0]!, entity: index, allCaps: form.text === form.text.toUpperCase() });
       }
     }
-    const english = phraseKeys(entity.label.en).join(' ');
-    if (!byName.has(english)) byName.set(english, index);
-    for (const identifier of entity.identifiers) {
-      for (const key of lookupKeys(identifier)) byIdentifier.set(key, { entity: index, identifier });
-    }
   });
   for (const phrase of registry.ignore) {
     insert(root, phraseKeys(phrase), { entity: IGNORED, origin: 'name', case: 'any', ambiguous: false, raw: [] });
   }
   const firstKeys = new KeyHashFilter(root.next?.keys() ?? []);
-  return { entities: registry.entities, byId, root, firstKeys, byIdentifier, acronymKeys, fuzzy: new FuzzyIndex(fuzzyTargets), byName };
+  return { ...names, root, firstKeys, acronymKeys, fuzzy: new FuzzyIndex(fuzzyTargets) };
 }

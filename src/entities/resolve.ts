@@ -4,7 +4,7 @@
  */
 import type { EntityKind } from './compiled.js';
 import { editDistance } from './fuzzy.js';
-import type { EntityIndex } from './entity-index.js';
+import type { NameIndex } from './entity-index.js';
 import { derivedInstrumentId, normalizeReference } from './references.js';
 import { phraseKeys } from './tokenize.js';
 
@@ -27,12 +27,12 @@ export type ResolveResult =
 
 const MAX_SUGGESTIONS = 5;
 
-function resolved(index: EntityIndex, entity: number): ResolveResult {
+function resolved(index: NameIndex, entity: number): ResolveResult {
   const found = index.entities[entity]!;
   return { ok: true, entity: found.id, kind: found.kind, known: true };
 }
 
-function suggestions(index: EntityIndex, name: string): NameSuggestion[] {
+function suggestions(index: NameIndex, name: string): NameSuggestion[] {
   const limit = Math.max(2, Math.ceil(name.length / 3));
   const best = new Map<number, NameSuggestion>();
   for (const [candidate, entity] of index.byName) {
@@ -48,7 +48,7 @@ function suggestions(index: EntityIndex, name: string): NameSuggestion[] {
     .slice(0, MAX_SUGGESTIONS);
 }
 
-export function resolveName(index: EntityIndex, query: string): ResolveResult {
+export function resolveName(index: NameIndex, query: string): ResolveResult {
   const trimmed = query.trim();
   const byId = index.byId.get(trimmed);
   if (byId !== undefined) return resolved(index, byId);

@@ -6,6 +6,7 @@
  * and markers removed. `toNorm` maps any text offset back to the normalised source, so
  * mentions and references found in the text can be cited in the file.
  */
+import { lastAtOrBefore } from '../util/search.js';
 
 export interface Range {
   start: number;
@@ -44,15 +45,7 @@ export class MappedText {
         if (hyphen >= piece.start && source.slice(hyphen + 1, end).trim() === '') end = hyphen;
       }
       if (i > 0 && piece.join === 'space') b.space(piece.start);
-      const chunk = /\S+/g;
-      const text = source.slice(piece.start, end);
-      let m: RegExpExecArray | null;
-      let first = true;
-      while ((m = chunk.exec(text))) {
-        if (!first) b.space(piece.start + m.index - 1);
-        b.append(m[0], piece.start + m.index);
-        first = false;
-      }
+      b.appendCollapsed(source.slice(piece.start, end), piece.start);
     }
     return b.finish();
   }
@@ -102,15 +95,8 @@ export class MappedText {
           continue;
         }
         const stop = Math.min(t0 + len, cut ? cut.start : Infinity);
-        const piece = this.text.slice(t, stop);
-        const norm = this.runNorm[k]! + (t - t0);
-        // Re-collapse: a removal can leave two spaces side by side or a space at an end.
-        const chunk = /\S+|\s+/g;
-        let m: RegExpExecArray | null;
-        while ((m = chunk.exec(piece))) {
-          if (/\s/.test(m[0][0]!)) b.space(norm + m.index);
-          else b.append(m[0], norm + m.index);
-        }
+        // Re-collapsed: a removal can leave two spaces side by side or a space at an end.
+        b.appendCollapsed(this.text.slice(t, stop), this.runNorm[k]! + (t - t0));
         t = stop;
       }
     }
@@ -118,14 +104,7 @@ export class MappedText {
   }
 
   private runAt(t: number): number {
-    let lo = 0;
-    let hi = this.runText.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.runText[mid]! <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lastAtOrBefore(this.runText, t));
   }
 
   /** @internal used by Builder */
@@ -133,6 +112,9 @@ export class MappedText {
     return new MappedText(text, runText, runNorm, runLength);
   }
 }
+
+/** White space other than single spaces between words. */
+const NEEDS_COLLAPSE = /[^\S ]| {2}/;
 
 /** Appends characters with their source positions, merging adjacent runs. */
 class Builder {
@@ -146,6 +128,32 @@ class Builder {
   /** A collapsible space at source position `norm`: written only between two words. */
   space(norm: number): void {
     if (this.length > 0 && this.pendingSpace < 0) this.pendingSpace = norm;
+  }
+
+  /**
+   * Append `s` (from source position `norm`) with white space collapsed to single spaces between
+   * words. Most text has nothing to collapse and is appended in one piece.
+   */
+  appendCollapsed(s: string, norm: number): void {
+    if (!NEEDS_COLLAPSE.test(s)) {
+      let start = 0;
+      let end = s.length;
+      if (s.charCodeAt(0) === 32) {
+        this.space(norm);
+        start = 1;
+      }
+      const trailing = end > start && s.charCodeAt(end - 1) === 32;
+      if (trailing) end--;
+      if (end > start) this.append(s.slice(start, end), norm + start);
+      if (trailing) this.space(norm + end);
+      return;
+    }
+    const chunk = /\S+|\s+/g;
+    let m: RegExpExecArray | null;
+    while ((m = chunk.exec(s))) {
+      if (/\s/.test(m[0][0]!)) this.space(norm + m.index);
+      else this.append(m[0], norm + m.index);
+    }
   }
 
   append(s: string, norm: number): void {

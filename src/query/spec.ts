@@ -4,7 +4,8 @@
  * values of one filter are alternatives (OR); different filters all apply (AND).
  */
 import type { CompiledRegistry } from '../entities/compiled.js';
-import { createMatcher } from '../entities/matcher.js';
+import { buildNameIndex, type NameIndex } from '../entities/entity-index.js';
+import { resolveName } from '../entities/resolve.js';
 import { UsageError } from '../util/errors.js';
 import { stemOf, tokens } from '../util/dutch-words.js';
 import { MODALITIES, ROW_TYPES, type RowType } from '../store/rows.js';
@@ -53,12 +54,12 @@ export function dateBound(name: string, value: string, edge: 'start' | 'end'): n
 }
 
 export function buildSpec(options: Record<string, unknown>, registry: () => CompiledRegistry): QuerySpec {
-  let matcher: ReturnType<typeof createMatcher> | null = null;
+  let index: NameIndex | null = null;
   const resolve = (names: string[] | null, kind: 'actor' | 'instrument'): string[] | null => {
     if (!names) return null;
-    matcher ??= createMatcher(registry());
+    index ??= buildNameIndex(registry());
     return names.map((name) => {
-      const r = matcher!.resolveName(name);
+      const r = resolveName(index!, name);
       if (!r.ok) {
         const hint = r.suggestions.length ? `; did you mean ${r.suggestions.map((s) => `${s.entity} ("${s.name}")`).join(', ')}?` : '';
         throw new UsageError(`unknown ${kind} "${name}"${hint}`);

@@ -6,6 +6,7 @@
  * hyphens) removed, Unicode NFC. Every normalised position maps back to a code point offset in
  * the raw decoded text, so each element can cite the file exactly.
  */
+import { lastAtOrBefore } from '../util/search.js';
 
 export interface Normalized {
   text: string;
@@ -35,14 +36,8 @@ export class OffsetMap {
   /** Raw code point offset of the character at normalised position `n`. */
   toRaw(n: number): number {
     if (n >= this.normLength) return this.rawLength;
-    let lo = 0;
-    let hi = this.norm.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.norm[mid]! <= n) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.rawAt[lo]! + (n - this.norm[lo]!);
+    const k = Math.max(0, lastAtOrBefore(this.norm, n));
+    return this.rawAt[k]! + (n - this.norm[k]!);
   }
 
   /** Raw offset just after the character at normalised position `n - 1` (an exclusive end). */

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Span } from '../document/model.js';
 import { decodeBytes, type DecodeOptions, type Encoding } from './decode.js';
 import { normalizeText, type OffsetMap } from './normalize.js';
+import { lastAtOrBefore } from '../util/search.js';
 
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
@@ -39,14 +40,7 @@ export class SourceText {
 
   /** 1-based line of normalised position `pos`. */
   lineOf(pos: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return Math.max(0, lastAtOrBefore(this.lineStarts, pos)) + 1;
   }
 
   /** 1-based column (UTF-16 units of the normalised line) of position `pos`. */

@@ -11,6 +11,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { DamagedStoreError } from './files.js';
 import { MODALITIES, ROW_TYPES, type Row, type RowsFile } from './rows.js';
+import { lastAtOrBefore } from '../util/search.js';
 
 /** Words per row record: kind (type | modality << 8), due start, due end, section, line. */
 export const ATTR_WORDS = 5;
@@ -124,6 +125,7 @@ export class SegmentReader {
   private attrCache: Uint32Array | null = null;
   private termsCache: Record<string, [number, number]> | null = null;
   private sectionsCache: [string | null, string | null, string | null][] | null = null;
+  private rowStarts: number[] | null = null;
 
   constructor(
     private readonly dir: string,
@@ -175,15 +177,9 @@ export class SegmentReader {
 
   /** The document and its row number of a segment-local row. */
   locate(row: number): { doc: SegmentDoc; index: number } {
-    const docs = this.meta.docs;
-    let lo = 0;
-    let hi = docs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (docs[mid]!.rowStart <= row) lo = mid;
-      else hi = mid - 1;
-    }
-    return { doc: docs[lo]!, index: row - docs[lo]!.rowStart };
+    this.rowStarts ??= this.meta.docs.map((d) => d.rowStart);
+    const doc = this.meta.docs[Math.max(0, lastAtOrBefore(this.rowStarts, row))]!;
+    return { doc, index: row - doc.rowStart };
   }
 
   close(): void {

@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Mark } from '../document/model.js';
 import type { Range } from '../layout/mapped-text.js';
+import { lastAtOrBefore } from '../util/search.js';
 
 export interface Inline {
   /** Delimiter ranges to remove from the text. */
@@ -68,20 +69,6 @@ export function parseInlineBatch(texts: readonly string[]): Inline[] {
     inline.remove.sort((a, b) => a.start - b.start);
   }
   return result;
-}
-
-function lastAtOrBefore(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 const MARK_TYPES: Record<string, Mark['type']> = { strong: 'strong', emphasis: 'emphasis', link: 'link', inlineCode: 'code' };

@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
 import { cli, corpusCopy } from './run-cli.js';
 
 describe('smuggle-corpus validate', () => {
@@ -13,6 +14,14 @@ describe('smuggle-corpus validate', () => {
       'corpus/002_ca8b62a8dd8e8447.txt:33:697 warning footnote reference 1 has no note text [footnote/unresolved-reference]',
     ]);
     expect(r.stderr).toMatch(/^5 documents: 0 errors, 3 warnings/m);
+  });
+
+  it('prints lines the CI problem matcher turns into annotations', () => {
+    const matcher = JSON.parse(readFileSync(join(ROOT, '.github', 'smuggle-corpus-matcher.json'), 'utf8')).problemMatcher[0].pattern[0];
+    const lines = cli(['validate', 'corpus']).stdout.trim().split('\n');
+    const parsed = lines.map((l) => new RegExp(matcher.regexp).exec(l));
+    expect(parsed.every(Boolean)).toBe(true);
+    expect(parsed[2]!.slice(1)).toEqual(['corpus/002_ca8b62a8dd8e8447.txt', '33', '697', 'warning', 'footnote reference 1 has no note text', 'footnote/unresolved-reference']);
   });
 
   it('treats warnings as errors with --strict and prints JSON with --json', () => {
