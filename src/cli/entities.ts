@@ -32,7 +32,7 @@ async function runEntities(kind: 'actor' | 'instrument', options: Record<string,
     if (choice.format === 'json') await writeJson(counts);
     else if (choice.format === 'csv') {
       await write(await toCsv(counts.map((c) => ({ id: c.id, label: c.label, type: c.type, parent: c.parent, total: c.total, ...c.documents }))));
-    } else await write(matrix(counts, docs, painter(options)));
+    } else await write(matrix(counts, docs, await painter(options)));
     return counts.length > 0 ? 0 : 1;
   });
 }

@@ -27,7 +27,7 @@ export async function runShow(args: string[], options: Record<string, unknown>):
     await writeJson(choice.fields ? selectFields([doc as unknown as Record<string, unknown>], choice.fields)[0] : doc);
     return 0;
   }
-  const c = painter(options);
+  const c = await painter(options);
   const lines = [...header(doc, c)];
   if (options.notes) lines.push(...notesListing(doc, c));
   else if (options.actions) lines.push(...actionsListing(doc, c));

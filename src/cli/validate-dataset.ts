@@ -9,7 +9,7 @@ export async function runValidateDataset(dir: string, options: Record<string, un
   const { problems, records } = validateDataset(dir);
   if (outputChoice(options).format === 'json') await writeJson(problems.map((p) => ({ ...p, severity: 'error' })));
   else {
-    const c = painter(options);
+    const c = await painter(options);
     await write(problems.map((p) => `${dir}/${p.file}:${p.line}:1 ${c.red('error')} ${p.message} ${c.dim(`[${p.rule}]`)}\n`).join(''));
   }
   note(`dataset ${dir}: ${records} records checked, ${problems.length} problem${problems.length === 1 ? '' : 's'}`);

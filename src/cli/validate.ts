@@ -72,7 +72,7 @@ export async function runValidate(args: string[], options: Record<string, unknow
   if (choice.format === 'json') {
     await writeJson(reports);
   } else {
-    const c = painter(options);
+    const c = await painter(options);
     const shown = reports.filter((r) => r.severity === 'error' || (options.quiet !== true && r.severity !== 'info') || (options.quiet !== true && r.rule.startsWith('registry/')));
     const colour = (s: Diagnostic['severity']) => (s === 'error' ? c.red(s) : s === 'warning' ? c.yellow(s) : c.cyan(s));
     await write(shown.map((r) => `${r.file}:${r.line}:${r.column} ${colour(r.severity)} ${r.message} ${c.dim(`[${r.rule}]`)}\n`).join(''));
