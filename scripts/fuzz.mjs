@@ -6,8 +6,9 @@
  *
  * The generators and invariants are those of tests/robustness/arbitraries.ts, transpiled on the
  * fly. Prints, per property, the cases, refusals (the documented InputError), crashes,
- * schema-invalid outputs, conservation failures and other broken invariants; then, for every
- * broken rule, a minimal input (shrunk by fast-check) as a JSON string. Exits 1 on any failure.
+ * schema-invalid outputs, conservation failures and other broken invariants (cases with at least
+ * one); then, for every broken rule, a minimal input as a JSON string (shrunk by fast-check, then
+ * cut down character by character) with the first lines of its failure. Exits 1 on any failure.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +47,23 @@ async function loadArbitraries() {
   return import(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 const { checkDocument, literal, properties } = await loadArbitraries();
+
+/**
+ * fast-check shrinks the generators' choices; this removes runs of code points from the shrunk
+ * text itself, halving the run length down to one, while the rule stays broken.
+ */
+function minimise(raw, fails) {
+  let chars = Array.from(raw);
+  if (chars.length > 4000) return raw;
+  for (let size = chars.length >> 1; size >= 1; size >>= 1) {
+    for (let i = 0; i < chars.length; ) {
+      const candidate = [...chars.slice(0, i), ...chars.slice(i + size)];
+      if (candidate.length > 0 && fails(candidate.join(''))) chars = candidate;
+      else i += size;
+    }
+  }
+  return chars.join('');
+}
 
 const corpus = join(root, 'corpus');
 const { manifest } = loadManifest(corpus);
@@ -93,7 +111,6 @@ for (const p of props) {
   );
   row.seconds = Number(((performance.now() - t0) / 1000).toFixed(1));
   rows.push(row);
-  console.log(`  ${p.name}: ${row.cases} cases, ${KINDS.map((k) => `${row[k]} ${k}`).join(', ')} (${row.seconds} s)`);
   [...rules].forEach(([rule, count], i) => broken.push({ property: p, numRuns, rule, count, shrink: i < MAX_SHRUNK }));
 }
 console.table(rows);
@@ -110,23 +127,6 @@ for (const b of broken) {
   const outcome = checkDocument(parser, raw);
   console.log(`  minimal input (${Array.from(raw).length} code points): ${literal(raw)}`);
   for (const f of outcome.failures.filter((x) => x.rule === b.rule)) console.log(`  ${f.message.split('\n').slice(0, 8).join('\n  ')}`);
-}
-
-/**
- * fast-check shrinks the generators' choices; this removes runs of code points from the shrunk
- * text itself, halving the run length down to one, while the rule stays broken.
- */
-function minimise(raw, fails) {
-  let chars = Array.from(raw);
-  if (chars.length > 4000) return raw;
-  for (let size = chars.length >> 1; size >= 1; size >>= 1) {
-    for (let i = 0; i < chars.length; ) {
-      const candidate = [...chars.slice(0, i), ...chars.slice(i + size)];
-      if (candidate.length > 0 && fails(candidate.join(''))) chars = candidate;
-      else i += size;
-    }
-  }
-  return chars.join('');
 }
 
 const total = (key) => rows.reduce((n, r) => n + r[key], 0);

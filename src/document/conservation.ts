@@ -70,10 +70,13 @@ export function checkConservation(doc: Pick<Document, 'body' | 'notes' | 'boxes'
   return result;
 }
 
-/** Are the non-space characters of `text` a subsequence of those of `source` (NFC)? */
+/**
+ * Are the non-space characters of `text` a subsequence of those of `source`? Compared
+ * decomposed (NFD), so a letter and its accent count whether or not something stood between them.
+ */
 function isSubsequence(text: string, source: string): boolean {
-  const t = text.normalize('NFC');
-  const s = source.normalize('NFC');
+  const t = text.normalize('NFD');
+  const s = source.normalize('NFD');
   let j = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);

@@ -27,6 +27,8 @@ export class OffsetMap {
     readonly rawLength: number,
     /** Length of the normalised text in UTF-16 units. */
     readonly normLength: number,
+    /** Normalised characters composed from several raw ones ("e" + U+0301): raw end of each. */
+    private readonly clusterEnd: ReadonlyMap<number, number> = new Map(),
   ) {}
 
   static identity(length: number, rawCodePoints: number): OffsetMap {
@@ -43,7 +45,7 @@ export class OffsetMap {
   /** Raw offset just after the character at normalised position `n - 1` (an exclusive end). */
   toRawEnd(n: number): number {
     if (n <= 0) return 0;
-    return this.toRaw(n - 1) + 1;
+    return this.clusterEnd.get(n - 1) ?? this.toRaw(n - 1) + 1;
   }
 }
 
@@ -53,17 +55,18 @@ const NEEDS_WORK = /[\r\t\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F
 const COMBINING = /\p{M}/u;
 
 export function normalizeText(raw: string): Normalized {
-  const composed = raw.normalize('NFC');
-  if (!NEEDS_WORK.test(raw) && composed === raw) {
+  const needsNfc = COMBINING.test(raw);
+  if (!NEEDS_WORK.test(raw) && !needsNfc) {
     return { text: raw, map: OffsetMap.identity(raw.length, raw.length), changes: {} };
   }
-  return slowNormalize(raw, composed !== raw);
+  return slowNormalize(raw, needsNfc);
 }
 
 function slowNormalize(raw: string, needsNfc: boolean): Normalized {
   const out: string[] = [];
   const norm: number[] = [];
   const rawAt: number[] = [];
+  const clusterEnd = new Map<number, number>();
   const changes: Record<string, number> = {};
   const count = (kind: string) => (changes[kind] = (changes[kind] ?? 0) + 1);
   let outLength = 0;
@@ -106,17 +109,27 @@ function slowNormalize(raw: string, needsNfc: boolean): Normalized {
       emit(' ', rawIndex);
       continue;
     }
-    if (needsNfc && chars[i + 1] !== undefined && COMBINING.test(chars[i + 1]!)) {
+    if (needsNfc && !/[\s\p{Cc}]/u.test(ch)) {
+      // A base character with the combining marks after it (invisible characters between them
+      // removed) is composed as one cluster; a mark after a line break or control stands alone.
       let cluster = ch;
-      const start = rawIndex;
-      while (chars[i + 1] !== undefined && COMBINING.test(chars[i + 1]!)) {
-        cluster += chars[++i]!;
-        rawIndex++;
+      let j = i + 1;
+      for (;;) {
+        let k = j;
+        while (k < chars.length && INVISIBLE.test(chars[k]!)) k++;
+        if (k >= chars.length || !COMBINING.test(chars[k]!)) break;
+        cluster += chars[k]!;
+        j = k + 1;
       }
-      const composed = cluster.normalize('NFC');
-      if (composed !== cluster) count('nfc');
-      emit(composed, start);
-      continue;
+      if (j > i + 1) {
+        const composed = cluster.normalize('NFC');
+        if (composed !== cluster) count('nfc');
+        emit(composed, rawIndex);
+        clusterEnd.set(outLength - 1, rawIndex + (j - i));
+        rawIndex += j - i - 1;
+        i = j - 1;
+        continue;
+      }
     }
     emit(needsNfc ? ch.normalize('NFC') : ch, rawIndex);
   }
@@ -125,5 +138,5 @@ function slowNormalize(raw: string, needsNfc: boolean): Normalized {
     rawAt.push(0);
   }
   const text = out.join('');
-  return { text, map: new OffsetMap(norm, rawAt, chars.length, text.length), changes };
+  return { text, map: new OffsetMap(norm, rawAt, chars.length, text.length, clusterEnd), changes };
 }

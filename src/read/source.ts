@@ -34,8 +34,10 @@ export class SourceText {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
+  /** Lines of the raw file (a last line of invisible characters counts, as it does for sed). */
   get lineCount(): number {
-    return this.text.endsWith('\n') ? this.lineStarts.length - 1 : this.lineStarts.length;
+    const breaks = (this.raw.match(/\r\n|\r|\n/g) ?? []).length;
+    return /[\r\n]$/.test(this.raw) ? breaks : breaks + 1;
   }
 
   /** 1-based line of normalised position `pos`. */

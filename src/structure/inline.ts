@@ -29,8 +29,11 @@ interface MdNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-/** A leading block marker would make a paragraph a list, heading or quote. */
-const BLOCK_START = /^(?:[-+*]\s|>|#{1,6}\s|\d{1,9}[.)]\s)/;
+/**
+ * A leading block marker would make a paragraph a list, heading or quote, or open a fence or an
+ * HTML block that runs on into the next texts of the batch; such a start is escaped.
+ */
+const BLOCK_START = /^(?:[-+*]\s|>|#{1,6}\s|\d{1,9}[.)]\s|`{3,}|~{3,}|<(?:!--|\?|![A-Za-z]|!\[CDATA\[|\/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$))|\[[^\]]*\]:)/;
 
 export function parseInline(text: string): Inline {
   return parseInlineBatch([text])[0]!;

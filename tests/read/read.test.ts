@@ -109,3 +109,28 @@ describe('the source text', () => {
     expect(src.position(src.text.indexOf('c'))).toEqual({ line: 3, column: 1 });
   });
 });
+
+describe('decomposed text (found by the fuzz tests)', () => {
+  it('an element ending in a letter composed from base and accent cites both raw characters', () => {
+    const raw = '1. Itali\u0065\u0308\n\nTekst over Itali\u0065\u0308.\n';
+    const doc = parseText(raw);
+    const heading = textNodes(doc).find((n) => n.type === 'heading')!;
+    expect(heading.text).toBe('1. Italië');
+    expect(spanText(raw, heading.span)).toBe('1. Itali\u0065\u0308');
+  });
+
+  it('an invisible character between a letter and its accent does not stop composition', () => {
+    expect(normalizeText('o\u200B\u0301 en e\u00AD\u0308').text).toBe('ó en ë');
+  });
+
+  it('an accent after a line break stays on its own line', () => {
+    const doc = parseText('\n\u0301e\u0301');
+    const p = textNodes(doc)[0]!;
+    expect(p.span).toMatchObject({ startLine: 2, endLine: 2 });
+  });
+
+  it('counts the lines of the raw file, a last line of invisible characters included', () => {
+    expect(parseText('Eerste regel.\n\u200B').source.lines).toBe(2);
+    expect(parseText('Eerste regel.\r\nTweede regel.\r\n').source.lines).toBe(2);
+  });
+});

@@ -113,3 +113,12 @@ describe('a Q&A web page', () => {
     expect(items(parseText(text.replace('\n\nDe Commissie', '\n\nEen nieuwe alinea.\n\nDe Commissie')))).toEqual(['fixture/s1/l1/i1', 'fixture/s1/l1/i2']);
   });
 });
+
+describe('inline markup of one text never spills into the next', () => {
+  it.each(['```', '~~~', '<!-- opmerking', '<pre>', '[x]: https://example.org'])('after a text starting with %j', (start) => {
+    const doc = parseText(`${start}\n\nDe **Commissie** zal [meer](https://example.org) doen.\n`);
+    const p = doc.body.find((b) => b.type === 'paragraph' && b.text.startsWith('De'))!;
+    expect(p.type === 'paragraph' && p.text).toBe('De Commissie zal meer doen.');
+    expect(p.type === 'paragraph' && p.marks.map((m) => m.type)).toEqual(['strong', 'link']);
+  });
+});
