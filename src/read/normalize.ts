@@ -59,7 +59,71 @@ export function normalizeText(raw: string): Normalized {
   if (!NEEDS_WORK.test(raw) && !needsNfc) {
     return { text: raw, map: OffsetMap.identity(raw.length, raw.length), changes: {} };
   }
-  return slowNormalize(raw, needsNfc);
+  return needsNfc ? slowNormalize(raw, true) : bulkNormalize(raw);
+}
+
+/** Characters normalisation changes (text without combining marks): copied around in bulk. */
+const SPECIAL = /[\r\t\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF\u{10000}-\u{10FFFF}]/gu;
+
+/** Normalisation without NFC work: runs of ordinary characters are copied in one piece. */
+function bulkNormalize(raw: string): Normalized {
+  const out: string[] = [];
+  const norm: number[] = [0];
+  const rawAt: number[] = [0];
+  const changes: Record<string, number> = {};
+  const count = (kind: string) => (changes[kind] = (changes[kind] ?? 0) + 1);
+  let outLength = 0;
+  let rawCp = 0; // code points of raw consumed
+  let at = 0; // UTF-16 index in raw
+  const segment = () => {
+    if (norm[norm.length - 1] === outLength) rawAt[rawAt.length - 1] = rawCp;
+    else {
+      norm.push(outLength);
+      rawAt.push(rawCp);
+    }
+  };
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(raw); m; m = SPECIAL.exec(raw)) {
+    const run = raw.slice(at, m.index);
+    out.push(run);
+    outLength += run.length;
+    rawCp += run.length;
+    const ch = m[0];
+    at = m.index + ch.length;
+    if (ch === '\r') {
+      if (raw[at] === '\n') count('crlf');
+      else {
+        count('cr');
+        out.push('\n');
+        outLength++;
+      }
+      rawCp++;
+      segment();
+    } else if (INVISIBLE.test(ch)) {
+      count(rawCp === 0 && ch === '\uFEFF' ? 'bom' : 'invisible');
+      rawCp++;
+      segment();
+    } else if (SPACES.test(ch)) {
+      count(ch === '\t' ? 'tab' : 'space');
+      out.push(' ');
+      outLength++;
+      rawCp++;
+    } else {
+      // An astral character: two UTF-16 units, one code point; both units map to it.
+      out.push(ch);
+      norm.push(outLength + 1);
+      rawAt.push(rawCp);
+      outLength += 2;
+      rawCp++;
+      segment();
+    }
+  }
+  const tail = raw.slice(at);
+  out.push(tail);
+  outLength += tail.length;
+  rawCp += tail.length;
+  const text = out.join('');
+  return { text, map: new OffsetMap(norm, rawAt, rawCp, text.length), changes };
 }
 
 function slowNormalize(raw: string, needsNfc: boolean): Normalized {

@@ -40,8 +40,10 @@ export function fold(word: string): string {
   return word.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
-/** The search key of a word: folded, stemmed, vowels undoubled. */
+/** The search key of a word: folded, stemmed, vowels undoubled. Cached by the word as written. */
 export function stemOf(word: string): string {
+  const known = cache.get(word);
+  if (known !== undefined) return known;
   const folded = fold(word);
   let stem = cache.get(folded);
   if (stem === undefined) {
@@ -54,6 +56,7 @@ export function stemOf(word: string): string {
     if (cache.size > 200_000) cache.clear();
     cache.set(folded, stem);
   }
+  cache.set(word, stem);
   return stem;
 }
 
@@ -61,9 +64,9 @@ export function stemOf(word: string): string {
 export function stemSet(text: string, stopWords: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(WORD)) {
-    const folded = fold(m[0]);
-    if (stopWords.has(folded)) continue;
-    out.add(stemOf(folded));
+    const word = m[0];
+    if (stopWords.has(word) || stopWords.has(word.toLowerCase())) continue;
+    out.add(stemOf(word));
   }
   return out;
 }
