@@ -44,7 +44,7 @@ export function countMentions(store: StoreReader, kind: 'actor' | 'instrument', 
   for (const docId of docs) {
     const entry = store.documentEntry(docId);
     if (!entry) continue;
-    for (const row of store.rows(entry.rowsFile).rows) {
+    for (const row of store.rows(entry.docFile)) {
       const ofKind = new Set(kind === 'actor' ? row.actors : row.instruments);
       for (const [start, end, id] of row.mentions) {
         if (!ofKind.has(id)) continue;

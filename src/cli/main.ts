@@ -2,10 +2,17 @@
  * The command line: a thin layer that parses flags (from the table in commands.ts) and hands
  * them to the command modules, which are imported only when their command runs.
  */
-import { Command, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type { Command as CommandType, Option as OptionType } from 'commander';
 import { COMMANDS, GLOBAL_FLAGS, PROGRAM, type CommandSpec, type Flag } from './commands.js';
 import { isReportable } from '../util/errors.js';
 import { toolVersion } from './version.js';
+
+// commander is CommonJS: requiring it directly skips the ESM wrapper's export analysis (a few ms
+// of every start-up).
+const { Command, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
+type Command = CommandType;
+type Option = OptionType;
 
 type Runner = (args: string[], options: Record<string, unknown>) => Promise<number>;
 

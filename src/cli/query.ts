@@ -14,7 +14,7 @@ import { workspace } from './workspace.js';
 
 export async function runQuery(_args: string[], options: Record<string, unknown>): Promise<number> {
   return withStore(workspace(options), async (store) => {
-    const spec = buildSpec(options, () => store.registry());
+    const spec = buildSpec(options, { names: () => store.names(), registry: () => store.registry() });
     const hits = findHits(store, spec);
     const choice = outputChoice(options);
     if (spec.count) {

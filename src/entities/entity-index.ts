@@ -26,8 +26,8 @@ export interface TrieNode {
 }
 
 /** What resolving a typed name needs: ids, identifiers and names (see resolve.ts). */
-export interface NameIndex {
-  entities: readonly CompiledEntity[];
+export interface NameIndex<E extends Pick<CompiledEntity, 'id' | 'kind'> = Pick<CompiledEntity, 'id' | 'kind'>> {
+  entities: readonly E[];
   byId: ReadonlyMap<string, number>;
   /** normalised identifier (and its lookup keys) -> entity and its identifier */
   byIdentifier: ReadonlyMap<string, { entity: number; identifier: string }>;
@@ -35,7 +35,7 @@ export interface NameIndex {
   byName: ReadonlyMap<string, number>;
 }
 
-export interface EntityIndex extends NameIndex {
+export interface EntityIndex extends NameIndex<CompiledEntity> {
   root: TrieNode;
   /** the first keys of all forms: a word whose hash is not here starts no match */
   firstKeys: KeyHashFilter;
@@ -79,7 +79,7 @@ export class KeyHashFilter {
 }
 
 /** The name index alone: cheap to build, for resolving the names a user types. */
-export function buildNameIndex(registry: CompiledRegistry): NameIndex {
+export function buildNameIndex(registry: CompiledRegistry): NameIndex<CompiledEntity> {
   const byId = new Map<string, number>();
   const byIdentifier = new Map<string, { entity: number; identifier: string }>();
   const byName = new Map<string, number>();
@@ -97,6 +97,31 @@ export function buildNameIndex(registry: CompiledRegistry): NameIndex {
     }
   });
   return { entities: registry.entities, byId, byIdentifier, byName };
+}
+
+/** A name index as JSON, stored with the compiled registry so a query need not build it. */
+export interface StoredNameIndex {
+  entities: [string, CompiledEntity['kind']][];
+  byName: [string, number][];
+  byIdentifier: [string, number, string][];
+}
+
+export function storedNameIndex(index: NameIndex): StoredNameIndex {
+  return {
+    entities: index.entities.map((e) => [e.id, e.kind]),
+    byName: [...index.byName],
+    byIdentifier: [...index.byIdentifier].map(([key, { entity, identifier }]) => [key, entity, identifier]),
+  };
+}
+
+export function nameIndexOf(stored: StoredNameIndex): NameIndex {
+  const entities = stored.entities.map(([id, kind]) => ({ id, kind }));
+  return {
+    entities,
+    byId: new Map(entities.map((e, i) => [e.id, i])),
+    byName: new Map(stored.byName),
+    byIdentifier: new Map(stored.byIdentifier.map(([key, entity, identifier]) => [key, { entity, identifier }])),
+  };
 }
 
 export function buildEntityIndex(registry: CompiledRegistry): EntityIndex {

@@ -3,7 +3,7 @@
  * at the top of `matcher.ts`; this module implements them.
  */
 import type { Mention, MatchKind } from '../document/model.js';
-import { findBlockedRegions } from './blocked.js';
+import { scanText } from './blocked.js';
 import { IGNORED, type EntityIndex, type FormRef } from './entity-index.js';
 import { derivedInstrumentId, findNumberedReferences, type NumberedReference } from './references.js';
 import {
@@ -14,7 +14,6 @@ import {
   JOINED_NEXT,
   NEWLINE_BEFORE,
   POSSESSIVE,
-  tokenize,
   UPPER_INITIAL,
   WORD,
   type Tokens,
@@ -59,8 +58,8 @@ export class MentionScan {
     private readonly context: ScanContext,
     private readonly text: string,
   ) {
-    const blocked = findBlockedRegions(text);
-    this.tokens = tokenize(text, blocked);
+    const { blocked, tokens } = scanText(text);
+    this.tokens = tokens;
     this.references = findNumberedReferences(text).filter(
       (reference) => !blocked.some(([start, end]) => reference.start < end && start < reference.end),
     );

@@ -8,8 +8,8 @@
  * Text covered by a registry mention or ignore phrase is never suggested.
  */
 import type { TextMention } from './scan.js';
-import { findBlockedRegions } from './blocked.js';
-import { ALL_CAPS, NEWLINE_BEFORE, tokenize, UPPER_INITIAL, WORD, type Tokens } from './tokenize.js';
+import { scanText } from './blocked.js';
+import { ALL_CAPS, NEWLINE_BEFORE, UPPER_INITIAL, WORD, type Tokens } from './tokenize.js';
 
 export interface UnknownOrganisation {
   /** the capitalised name, or null when only the acronym was found */
@@ -52,7 +52,7 @@ class Suggester {
     mentions: readonly TextMention[],
     private readonly isKnownForm: (keys: string[]) => boolean,
   ) {
-    this.tokens = tokenize(text, findBlockedRegions(text));
+    this.tokens = scanText(text).tokens;
     this.covered = new Uint8Array(this.tokens.count);
     this.entityAt = new Array<string | undefined>(this.tokens.count);
     let m = 0;

@@ -29,7 +29,7 @@ export function findHits(store: StoreReader, spec: QuerySpec): HitRef[] {
       if (spec.kinds && !spec.kinds.has(doc.kind)) continue;
       if (!attributesMatch(seg, row, spec)) continue;
       if (spec.pattern) {
-        const text = store.rows(doc.rowsFile).rows[index]!.text;
+        const text = store.rows(doc.docFile)[index]!.text;
         spec.pattern.lastIndex = 0;
         if (!spec.pattern.test(text)) continue;
       }
@@ -112,7 +112,7 @@ export function groupHits(store: StoreReader, hits: HitRef[], by: NonNullable<Qu
       const section = seg.sections()[seg.attrs()[h.row * ATTR_WORDS + 3]!];
       bump(`${doc.id} ${section?.[1] ?? ''} ${section?.[2] ?? '(no section)'}`.replace(/\s+/g, ' ').trim());
     } else {
-      const row = store.rows(doc.rowsFile).rows[index]!;
+      const row = store.rows(doc.docFile)[index]!;
       for (const id of by === 'actor' ? row.actors : row.instruments) bump(id);
     }
   }
@@ -123,7 +123,7 @@ export function groupHits(store: StoreReader, hits: HitRef[], by: NonNullable<Qu
 export function hitRecord(store: StoreReader, h: HitRef, spec: QuerySpec): QueryHit {
   const seg = store.segments[h.segment]!;
   const { doc } = seg.locate(h.row);
-  const row = store.rows(doc.rowsFile).rows[h.index]!;
+  const row = store.rows(doc.docFile)[h.index]!;
   const entry = store.documentEntry(doc.id);
   const hit: QueryHit = {
     doc: doc.id,

@@ -4,12 +4,11 @@
  * values of one filter are alternatives (OR); different filters all apply (AND).
  */
 import type { CompiledRegistry } from '../entities/compiled.js';
-import { buildNameIndex, type NameIndex } from '../entities/entity-index.js';
+import type { NameIndex } from '../entities/entity-index.js';
 import { resolveName } from '../entities/resolve.js';
 import { UsageError } from '../util/errors.js';
 import { stemOf, tokens } from '../util/dutch-words.js';
-import { MODALITIES, ROW_TYPES, type RowType } from '../store/rows.js';
-import { dayNumber } from '../store/segments.js';
+import { dayNumber, MODALITIES, ROW_TYPES, type RowType } from '../store/rows.js';
 
 export type GroupBy = 'doc' | 'section' | 'actor' | 'instrument' | 'type';
 
@@ -53,11 +52,18 @@ export function dateBound(name: string, value: string, edge: 'start' | 'end'): n
   return edge === 'start' ? dayNumber(`${y}-01-01`) : dayNumber(`${y}-12-31`);
 }
 
-export function buildSpec(options: Record<string, unknown>, registry: () => CompiledRegistry): QuerySpec {
+/** Where a query's names are resolved: the store's name index, and its registry for parents. */
+export interface SpecSources {
+  names: () => NameIndex;
+  registry: () => CompiledRegistry;
+}
+
+export function buildSpec(options: Record<string, unknown>, sources: SpecSources): QuerySpec {
+  const { registry } = sources;
   let index: NameIndex | null = null;
   const resolve = (names: string[] | null, kind: 'actor' | 'instrument'): string[] | null => {
     if (!names) return null;
-    index ??= buildNameIndex(registry());
+    index ??= sources.names();
     return names.map((name) => {
       const r = resolveName(index!, name);
       if (!r.ok) {

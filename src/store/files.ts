@@ -2,22 +2,138 @@
  * File primitives of the store: atomic writes (write a temporary file, then rename over the
  * target, so a crash leaves either the old or the new file), a lock that one ingest holds at a
  * time, and JSON reads that report a damaged file instead of crashing.
+ *
+ * Only the files that commit a generation are flushed to the disk (fsync). The per-document and
+ * segment files are derived from the corpus and checked when read: after a power cut they may be
+ * empty, which makes the store damaged and rebuilt, never wrong. Flushing each of them cost a
+ * sixth of an ingest.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const fd = openSync(tmp, 'w');
+export interface WriteOptions {
+  /** Flush the file to the disk before it replaces the target (default true). */
+  durable?: boolean;
+}
+
+const madeFolders = new Set<string>();
+let writes = 0;
+
+/** A file written under a temporary name and renamed over its target when complete. */
+export class AtomicFile {
+  private readonly tmp: string;
+  private fd: number | null;
+
+  constructor(readonly path: string) {
+    const folder = dirname(path);
+    if (!madeFolders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      madeFolders.add(folder);
+    }
+    this.tmp = `${path}.tmp-${process.pid}-${threadId}-${++writes}`;
+    try {
+      this.fd = openSync(this.tmp, 'w');
+    } catch (error) {
+      // The folder was removed since (a store deleted between two ingests of one process).
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(folder, { recursive: true });
+      this.fd = openSync(this.tmp, 'w');
+    }
+  }
+
+  /** Appends text (encoded straight into the file, without a Buffer of the whole) or bytes. */
+  write(data: string | Uint8Array): void {
+    const fd = this.fd!;
+    let bytes: Uint8Array;
+    let written = 0;
+    if (typeof data === 'string') {
+      written = writeSync(fd, data);
+      if (written === Buffer.byteLength(data)) return;
+      bytes = Buffer.from(data);
+    } else bytes = data;
+    // writeSync may write less than asked (a full disk reports itself on the next call)
+    while (written < bytes.length) written += writeSync(fd, bytes, written);
+  }
+
+  commit(options: WriteOptions = {}): void {
+    const fd = this.fd!;
+    this.fd = null;
+    try {
+      if (options.durable !== false) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(this.tmp, this.path);
+  }
+
+  abandon(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/**
+ * Writes `value` as JSON, an object's array members an element at a time. Its text is the same
+ * as JSON.stringify's, but V8 builds a large JSON text with non-Latin-1 characters as a string
+ * that is slow to flatten, and writing it in small pieces took half the time.
+ */
+export function writeJsonPieces(file: AtomicFile, value: unknown): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    file.write(JSON.stringify(value));
+    return;
+  }
+  let first = true;
+  for (const [key, member] of Object.entries(value)) {
+    if (member === undefined || typeof member === 'function') continue;
+    const name = `${first ? '{' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    if (Array.isArray(member) && member.length > 0) {
+      file.write(`${name}[`);
+      member.forEach((element, i) => file.write(i === 0 ? JSON.stringify(element) ?? 'null' : `,${JSON.stringify(element) ?? 'null'}`));
+      file.write(']');
+    } else file.write(`${name}${JSON.stringify(member)}`);
+  }
+  file.write(first ? '{}' : '}');
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
+  const file = new AtomicFile(path);
   try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    fsyncSync(fd);
+    file.write(data);
+    file.commit(options);
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+}
+
+/**
+ * Calls `visit` with each line of a UTF-8 file, reading it a megabyte at a time; `between`
+ * runs after each megabyte (the main thread yields there to the parse workers' messages).
+ */
+export async function forEachLine(path: string, visit: (line: string) => void, between?: () => Promise<void>): Promise<void> {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let rest: Buffer | null = null;
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      const data: Buffer = rest ? Buffer.concat([rest, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      let start = 0;
+      for (let end = data.indexOf(10, start); end >= 0; end = data.indexOf(10, start)) {
+        if (end > start) visit(data.toString('utf8', start, end));
+        start = end + 1;
+      }
+      rest = start < data.length ? Buffer.from(data.subarray(start)) : null;
+      if (between) await between();
+    }
+    if (rest && rest.length > 0) visit(rest.toString('utf8'));
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, path);
 }
 
 /** A store file that is missing or cannot be read: the store is rebuilt, not trusted. */
@@ -102,7 +218,14 @@ function readFileSafe(path: string): string {
   }
 }
 
-export function writeJsonAtomic(path: string, value: unknown): void {
-  writeFileAtomic(path, JSON.stringify(value));
+export function writeJsonAtomic(path: string, value: unknown, options: WriteOptions = {}): void {
+  const file = new AtomicFile(path);
+  try {
+    writeJsonPieces(file, value);
+    file.commit(options);
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
 }
 

@@ -7,15 +7,17 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { createParseContext, type ContextOptions, type LoadedContext } from '../document/context.js';
+import { createParseContext, loadRegistryOrThrow, type ContextOptions, type LoadedContext } from '../document/context.js';
 import { currentDataHash } from '../document/data-hash.js';
 import type { Corpus } from '../document/corpus.js';
 import { MANIFEST_FILE } from '../document/manifest.js';
 import { PARSER_VERSION } from '../document/version.js';
+import { buildNameIndex, storedNameIndex } from '../entities/entity-index.js';
 import { UsageError } from '../util/errors.js';
-import { acquireLock, readJson, writeJsonAtomic } from './files.js';
-import { manifestKey, runParseJob, runSegmentJob, type ParseJob, type ParseOutcome, type SegmentJob } from './jobs.js';
+import { acquireLock, DamagedStoreError, readJson, writeJsonAtomic } from './files.js';
+import { manifestKey, runSegmentJob, type ParseJob, type SegmentJob } from './jobs.js';
+import { ParsePool } from './parse-pool.js';
+import { Spool } from './spool.js';
 import {
   bucketCount,
   bucketOf,
@@ -36,6 +38,8 @@ export interface IngestOptions {
   tool: string;
   force?: boolean;
   jobs?: number;
+  /** Source text per index segment (tests use small segments to get several). */
+  segmentBytes?: number;
   progress?: (phase: string, done: number, total: number) => void;
   /** Messages for the user (stderr). */
   warn?: (message: string) => void;
@@ -64,18 +68,19 @@ export function readCurrentStore(storeDir: string): { store: CurrentStore | null
   const p = paths(storeDir);
   const root = readJson<StoreRoot>(p.root);
   if (!root.ok) return { store: null, reason: `store.json ${root.reason}` };
-  if (root.value.format !== STORE_FORMAT || !Number.isInteger(root.value.generation)) return { store: null, reason: 'store.json has an unknown format' };
+  if (root.value.format !== STORE_FORMAT || !Number.isInteger(root.value.generation)) return { store: null, reason: 'store.json has another format (written by another version)' };
   const g = root.value.generation;
   const index = readJson<GenerationIndex>(p.index(g));
   const documents = readJson<DocEntry[]>(p.documents(g));
   if (!index.ok) return { store: null, reason: `index.json of generation ${g} ${index.reason}` };
   if (!documents.ok) return { store: null, reason: `documents.json of generation ${g} ${documents.reason}` };
   for (const d of documents.value) {
-    if (!existsSync(p.file(d.docFile)) || !existsSync(p.file(d.rowsFile))) return { store: null, reason: `the files of ${d.id} are missing` };
+    if (!existsSync(p.file(d.docFile))) return { store: null, reason: `the stored document ${d.id} is missing` };
   }
   for (const s of index.value.segments) {
     const bin = join(p.generationDir(s.generation), s.files.bin);
     if (!existsSync(bin) || statSync(bin).size !== s.binBytes) return { store: null, reason: `index segment ${s.bucket} is missing or damaged` };
+    if (!existsSync(join(p.generationDir(s.generation), s.files.input))) return { store: null, reason: `the input of index segment ${s.bucket} is missing` };
   }
   return { store: { root: root.value, index: index.value, documents: documents.value }, reason: '' };
 }
@@ -92,7 +97,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    return await ingestLocked(options);
+    try {
+      return await ingestLocked(options);
+    } catch (error) {
+      // A previous segment input that cannot be read: parse everything again rather than trust it.
+      if (!(error instanceof DamagedStoreError) || options.force) throw error;
+      options.warn?.(`the store at ${options.storeDir} is damaged (${error.message}); rebuilding it`);
+      return { ...(await ingestLocked({ ...options, force: true })), rebuiltDamaged: true };
+    }
   } finally {
     process.removeListener('SIGINT', interrupted);
     process.removeListener('SIGTERM', interrupted);
@@ -126,7 +138,7 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
 
   const stats = corpus.documents.map((d) => ({ doc: d, stat: statSync(d.file) }));
   const totalBytes = stats.reduce((n, s) => n + s.stat.size, 0);
-  const buckets = compatible && previous.index.buckets === bucketCount(totalBytes) ? previous.index.buckets : bucketCount(totalBytes);
+  const buckets = bucketCount(totalBytes, options.segmentBytes);
 
   const kept: DocEntry[] = [];
   const jobs: ParseJob[] = [];
@@ -147,50 +159,92 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
   }
 
   const generation = Math.max(previous?.root.generation ?? 0, highestGeneration(storeDir)) + 1;
-  const pool = new Pool(options.jobs ?? availableParallelism(), jobs.reduce((n, j) => n + j.size, 0), contextOptions, storeDir, context);
+  const spool = new Spool(p.generationDir(generation));
+  const order = new Map(corpus.documents.map((d, i) => [d.id, i]));
+  const pool = new ParsePool({ size: options.jobs ?? availableParallelism(), parseBytes: jobs.reduce((n, j) => n + j.size, 0), contextOptions, storeDir, context });
   try {
+    // The segments to rebuild: those with a document parsed, removed or moved to another
+    // bucket. One is rebuilt from the postings lines of the documents it keeps (in its previous
+    // input) and of those parsed now (in the spool), in this thread, as soon as its last
+    // document is parsed: the documents are parsed bucket by bucket while the workers go on.
+    const oldSegments = new Map((compatible && !bucketsChanged ? previous.index.segments : []).map((s) => [s.bucket, s]));
+    const inputOf = (s: SegmentEntry) => join(p.generationDir(s.generation), s.files.input);
+    if (compatible && bucketsChanged && kept.length > 0) {
+      const keptIds = new Set(kept.map((d) => d.id));
+      for (const s of previous.index.segments) await spool.redistribute(inputOf(s), keptIds, (id) => bucketOf(id, buckets));
+    }
+    const pending = new Map<number, number>();
+    for (const job of jobs) pending.set(job.bucket, (pending.get(job.bucket) ?? 0) + 1);
+    const dirty = new Set(pending.keys());
+    for (const id of removed) dirty.add(before.get(id)!.bucket);
+    if (bucketsChanged) for (const d of kept) dirty.add(d.bucket);
+    const members = new Map<number, DocEntry[]>();
+    const parsedIn = new Map<number, string[]>();
+    const add = <T>(map: Map<number, T[]>, bucket: number, value: T) => {
+      const list = map.get(bucket);
+      if (list) list.push(value);
+      else map.set(bucket, [value]);
+    };
+    for (const d of kept) add(members, d.bucket, d);
+
+    const segments: SegmentEntry[] = [...oldSegments.values()].filter((s) => !dirty.has(s.bucket));
+    let built = 0;
+    let building = Promise.resolve();
+    const yieldToWorkers = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const build = (bucket: number) => {
+      spool.finish(bucket);
+      building = building.then(async () => {
+        const docs = (members.get(bucket) ?? []).sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+        const fresh = spool.path(bucket);
+        if (docs.length > 0) {
+          const old = oldSegments.get(bucket);
+          const job: SegmentJob = {
+            bucket,
+            generation,
+            docs: docs.map((d) => ({ id: d.id, docFile: d.docFile })),
+            sources: [...(old ? [{ path: inputOf(old), except: parsedIn.get(bucket) ?? [] }] : []), { path: fresh }],
+            consumed: [fresh],
+          };
+          segments.push(await runSegmentJob(job, storeDir, yieldToWorkers));
+        } else rmSync(fresh, { force: true });
+        built++;
+        options.progress?.('indexing', built, dirty.size);
+      });
+      // A failure is reported where `building` is awaited, not as an unhandled rejection.
+      building.catch(() => undefined);
+    };
+    for (const bucket of dirty) if (!pending.has(bucket)) build(bucket);
+
     let done = 0;
-    const outcomes = await Promise.all(
+    const failed: IngestSummary['failed'] = [];
+    const parsed: DocEntry[] = [];
+    jobs.sort((x, y) => x.bucket - y.bucket || order.get(x.id)! - order.get(y.id)!);
+    await Promise.all(
       jobs.map(async (job) => {
         const outcome = await pool.parse(job);
-        options.progress?.('parsing', ++done, jobs.length);
-        return outcome;
+        // The postings go to the spool at once: no more than the documents in flight are held.
+        if (outcome.ok) {
+          spool.append(job.bucket, outcome.postings);
+          parsed.push(outcome.entry);
+          add(members, job.bucket, outcome.entry);
+          add(parsedIn, job.bucket, job.id);
+        } else failed.push({ id: outcome.id, message: outcome.message });
+        done++;
+        options.progress?.('parsing', done, jobs.length);
+        const left = pending.get(job.bucket)! - 1;
+        pending.set(job.bucket, left);
+        if (left === 0) build(job.bucket);
       }),
     );
-    const failed = outcomes.filter((o): o is Extract<ParseOutcome, { ok: false }> => !o.ok).map((o) => ({ id: o.id, message: o.message }));
-    const parsed = outcomes.filter((o): o is Extract<ParseOutcome, { ok: true }> => o.ok).map((o) => o.entry);
+    await pool.close();
+    await building;
+    failed.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+    segments.sort((x, y) => x.bucket - y.bucket);
     const byId = new Map([...kept, ...parsed].map((d) => [d.id, d]));
     const documents = corpus.documents.map((d) => byId.get(d.id)).filter((d): d is DocEntry => d !== undefined);
 
-    // Rebuild the segments whose documents changed; keep the others where they are.
-    const dirty = new Set<number>(parsed.map((d) => d.bucket));
-    for (const id of [...removed, ...failed.map((f) => f.id)]) {
-      const old = before.get(id);
-      if (old) dirty.add(old.bucket);
-    }
-    const segments: SegmentEntry[] = [];
-    const segmentJobs: SegmentJob[] = [];
-    for (let b = 0; b < buckets; b++) {
-      const docs = documents.filter((d) => d.bucket === b);
-      const old = compatible && !bucketsChanged ? previous.index.segments.find((s) => s.bucket === b) : undefined;
-      if (old && !dirty.has(b) && old.docs === docs.length) segments.push(old);
-      else if (docs.length > 0) {
-        segmentJobs.push({ bucket: b, generation, docs: docs.map((d) => ({ kind: d.kind, rowsFile: d.rowsFile })) });
-      }
-    }
-    let built = 0;
-    segments.push(
-      ...(await Promise.all(
-        segmentJobs.map(async (job) => {
-          const entry = await pool.segment(job);
-          options.progress?.('indexing', ++built, segmentJobs.length);
-          return entry;
-        }),
-      )),
-    );
-    segments.sort((a, b) => a.bucket - b.bucket);
-
-    const registry = context().registry;
+    // The compiled registry, from the parse context when this thread parsed (workers have their own).
+    const registry = (ctx as LoadedContext | null)?.registry ?? loadRegistryOrThrow(options.registryPaths);
     const index: GenerationIndex = {
       format: STORE_FORMAT,
       generation,
@@ -215,6 +269,7 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     writeJsonAtomic(p.documents(generation), documents);
     writeJsonAtomic(p.freshness(generation), freshness);
     writeJsonAtomic(p.registry(generation), registry);
+    writeJsonAtomic(p.names(generation), storedNameIndex(buildNameIndex(registry)));
     writeJsonAtomic(p.index(generation), index);
     writeJsonAtomic(p.root, { format: STORE_FORMAT, generation } satisfies StoreRoot);
     collectGarbage(storeDir, documents, segments, generation);
@@ -226,10 +281,11 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
       failed,
       generation,
       documents: documents.length,
-      segmentsBuilt: segmentJobs.length,
+      segmentsBuilt: built,
       rebuiltDamaged,
     };
   } finally {
+    spool.close();
     await pool.close();
   }
 }
@@ -253,12 +309,11 @@ function highestGeneration(storeDir: string): number {
 
 /** Remove what the committed generation does not use: old generations, old files, leftovers. */
 function collectGarbage(storeDir: string, documents: DocEntry[], segments: SegmentEntry[], generation: number): void {
-  const used = new Set(documents.flatMap((d) => [d.docFile, d.rowsFile]));
-  for (const folder of ['docs', 'rows']) {
-    const dir = join(storeDir, folder);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) if (!used.has(`${folder}/${name}`)) rmSync(join(dir, name), { force: true });
-  }
+  const used = new Set(documents.map((d) => d.docFile));
+  const docsDir = join(storeDir, 'docs');
+  for (const name of existsSync(docsDir) ? readdirSync(docsDir) : []) if (!used.has(`docs/${name}`)) rmSync(join(docsDir, name), { force: true });
+  // Row files of stores of format 1.
+  rmSync(join(storeDir, 'rows'), { recursive: true, force: true });
   const generations = new Set([generation, ...segments.map((s) => s.generation)]);
   const indexDir = join(storeDir, 'index');
   for (const name of existsSync(indexDir) ? readdirSync(indexDir) : []) {
@@ -271,69 +326,5 @@ function collectGarbage(storeDir: string, documents: DocEntry[], segments: Segme
     const keep = new Set(segments.filter((s) => s.generation === g).flatMap((s) => Object.values(s.files)));
     const dir = paths(storeDir).generationDir(g);
     for (const name of readdirSync(dir)) if (!keep.has(name)) rmSync(join(dir, name), { force: true });
-  }
-}
-
-/**
- * Parse and segment jobs in worker threads (each builds its parse context once), or in this
- * thread when the work is small or when running from TypeScript sources (tests).
- */
-class Pool {
-  private workers: Worker[] = [];
-  private idle: Worker[] = [];
-  private queue: { message: unknown; resolve: (value: unknown) => void; reject: (error: Error) => void }[] = [];
-  private readonly inProcess: boolean;
-
-  constructor(
-    size: number,
-    parseBytes: number,
-    private readonly contextOptions: ContextOptions,
-    private readonly storeDir: string,
-    private readonly context: () => LoadedContext,
-  ) {
-    const workerFile = new URL('./ingest-worker.js', import.meta.url);
-    this.inProcess = size <= 1 || parseBytes < 4 * 1024 * 1024 || import.meta.url.endsWith('.ts') || !existsSync(workerFile);
-    if (this.inProcess) return;
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(workerFile, { workerData: { context: contextOptions, storeDir, parserVersion: PARSER_VERSION } });
-      worker.unref();
-      this.workers.push(worker);
-      this.idle.push(worker);
-    }
-  }
-
-  parse(job: ParseJob): Promise<ParseOutcome> {
-    if (this.inProcess) return Promise.resolve(runParseJob(job, this.context(), this.storeDir, PARSER_VERSION));
-    return this.submit({ type: 'parse', job }) as Promise<ParseOutcome>;
-  }
-
-  segment(job: SegmentJob): Promise<SegmentEntry> {
-    if (this.inProcess) return Promise.resolve(runSegmentJob(job, this.storeDir));
-    return this.submit({ type: 'segment', job }) as Promise<SegmentEntry>;
-  }
-
-  private submit(message: unknown): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ message, resolve, reject });
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const task = this.queue.shift()!;
-      worker.once('message', (reply: { type: string; outcome?: unknown; entry?: unknown; message?: string }) => {
-        this.idle.push(worker);
-        if (reply.type === 'crash') task.reject(new Error(`an ingest worker failed: ${reply.message}`));
-        else task.resolve(reply.type === 'parsed' ? reply.outcome : reply.entry);
-        this.pump();
-      });
-      worker.postMessage(task.message);
-    }
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

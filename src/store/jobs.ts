@@ -1,18 +1,22 @@
 /**
- * The two kinds of work an ingest does, usable in the main thread or in a worker thread:
- * parse one document into its document and row files, and build one index segment.
+ * The two kinds of work an ingest does: parse one document into its stored document and its
+ * postings (in a worker thread or the main thread), and build one index segment from the
+ * postings lines of its documents (in the main thread, while the workers parse).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { parseDocument } from '../document/build.js';
 import type { LoadedContext } from '../document/context.js';
 import type { ManifestEntry } from '../document/manifest.js';
 import { readBytes } from '../document/corpus.js';
 import { isReportable } from '../util/errors.js';
-import { writeFileAtomic, writeJsonAtomic } from './files.js';
+import { AtomicFile, DamagedStoreError, forEachLine, writeFileAtomic, writeJsonAtomic } from './files.js';
 import { paths, type DocEntry, type SegmentEntry } from './layout.js';
-import { documentRows, type RowsFile } from './rows.js';
-import { buildSegment, segmentFiles } from './segments.js';
+import { documentPostings, documentRows, type DocumentPostings } from './rows.js';
+import { postingsLine, postingsLineId, SegmentBuilder, segmentFiles } from './segments.js';
 import { join } from 'node:path';
+
+/** Files derived from the corpus are not flushed one by one (see files.ts). */
+const DERIVED = { durable: false };
 
 export interface ParseJob {
   id: string;
@@ -27,7 +31,9 @@ export interface ParseJob {
   maxBytes: number;
 }
 
-export type ParseOutcome = { ok: true; entry: DocEntry } | { ok: false; id: string; message: string };
+/** A parsed document: its entry, and its postings as a line for the segment input (a string
+ * passes between threads far more cheaply than the object). */
+export type ParseOutcome = { ok: true; entry: DocEntry; postings: string } | { ok: false; id: string; message: string };
 
 /** A manifest change (title, kind ...) re-parses the document even when its text did not change. */
 export function manifestKey(entry: ManifestEntry | undefined): string {
@@ -44,13 +50,11 @@ export function runParseJob(job: ParseJob, ctx: LoadedContext, storeDir: string,
     const doc = parseDocument({ bytes, path: job.recorded, id: job.id, ...(job.entry ? { manifest: job.entry } : {}) }, ctx);
     const key = contentKey(doc.source.sha256, parserVersion, ctx.dataHash);
     const docFile = `docs/${job.id}.${key}.json`;
-    const rowsFile = `rows/${job.id}.${key}.json`;
-    const p = paths(storeDir);
-    writeFileAtomic(p.file(docFile), JSON.stringify(doc));
-    writeJsonAtomic(p.file(rowsFile), documentRows(doc, ctx.lexicon.functionWords));
+    writeJsonAtomic(paths(storeDir).file(docFile), doc, DERIVED);
     const m = doc.metadata;
     return {
       ok: true,
+      postings: postingsLine(documentPostings(doc, documentRows(doc), ctx.lexicon.functionWords)),
       entry: {
         id: job.id,
         source: job.source,
@@ -61,7 +65,6 @@ export function runParseJob(job: ParseJob, ctx: LoadedContext, storeDir: string,
         sha256: doc.source.sha256,
         key,
         docFile,
-        rowsFile,
         bucket: job.bucket,
         kind: m.kind,
         title: m.title,
@@ -81,19 +84,64 @@ export function runParseJob(job: ParseJob, ctx: LoadedContext, storeDir: string,
 export interface SegmentJob {
   bucket: number;
   generation: number;
-  docs: { kind: string; rowsFile: string }[];
+  /** The segment's documents and their stored files. */
+  docs: { id: string; docFile: string }[];
+  /**
+   * Files with postings lines (absolute paths), read in turn: the previous input of the segment
+   * (without the documents parsed again) and the spool of this ingest.
+   */
+  sources: { path: string; except?: string[] }[];
+  /** Sources to remove once the segment is written (the spool of this ingest). */
+  consumed: string[];
 }
 
-export function runSegmentJob(job: SegmentJob, storeDir: string): SegmentEntry {
+/**
+ * Builds a segment streaming its postings lines: one document's postings in memory at a time,
+ * written on to the segment's new input as they are added. `between` runs after each megabyte
+ * of input read.
+ */
+export async function runSegmentJob(job: SegmentJob, storeDir: string, between?: () => Promise<void>): Promise<SegmentEntry> {
   const p = paths(storeDir);
-  const built = buildSegment(
-    job.docs.map((d) => ({ ...d, rows: JSON.parse(readFileSync(p.file(d.rowsFile), 'utf8')) as RowsFile })),
-  );
+  const docFiles = new Map(job.docs.map((d) => [d.id, d.docFile]));
+  const added = new Set<string>();
+  const builder = new SegmentBuilder();
   const files = segmentFiles(job.bucket);
   const dir = p.generationDir(job.generation);
-  writeFileAtomic(join(dir, files.bin), built.bin);
-  writeJsonAtomic(join(dir, files.meta), built.meta);
-  writeJsonAtomic(join(dir, files.terms), built.terms);
-  writeJsonAtomic(join(dir, files.sections), built.sections);
+  const input = new AtomicFile(join(dir, files.input));
+  try {
+    for (const source of job.sources) {
+      if (!existsSync(source.path)) continue;
+      const except = new Set(source.except);
+      await forEachLine(
+        source.path,
+        (line) => {
+          let id: string;
+          try {
+            id = postingsLineId(line);
+            const docFile = docFiles.get(id);
+            if (docFile === undefined || except.has(id) || added.has(id)) return;
+            builder.addDocument(JSON.parse(line.slice(line.indexOf('\t') + 1)) as DocumentPostings, docFile);
+          } catch {
+            throw new DamagedStoreError(`${source.path} has a line that is not postings`);
+          }
+          input.write(`${line}\n`);
+          added.add(id);
+        },
+        between,
+      );
+    }
+    const missing = job.docs.find((d) => !added.has(d.id));
+    if (missing) throw new DamagedStoreError(`the postings of ${missing.id} are missing from index segment ${job.bucket}`);
+    input.commit(DERIVED);
+  } catch (error) {
+    input.abandon();
+    throw error;
+  }
+  const built = builder.finish();
+  writeFileAtomic(join(dir, files.bin), built.bin, DERIVED);
+  writeJsonAtomic(join(dir, files.meta), built.meta, DERIVED);
+  writeJsonAtomic(join(dir, files.terms), built.terms, DERIVED);
+  writeJsonAtomic(join(dir, files.sections), built.sections, DERIVED);
+  for (const f of job.consumed) rmSync(f, { force: true });
   return { bucket: job.bucket, generation: job.generation, files, docs: job.docs.length, rows: built.meta.rows, binBytes: built.bin.byteLength };
 }

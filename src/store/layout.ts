@@ -3,23 +3,25 @@
  *
  *   store.json                     the commit point: which generation is current
  *   docs/<id>.<key>.json           a parsed document (the typed model)
- *   rows/<id>.<key>.json           its searchable rows
  *   index/g<n>/index.json          generation n: segments, buckets, data hashes
  *   index/g<n>/documents.json      the documents of generation n, with their source files
  *   index/g<n>/freshness.json      sizes and times of the sources, to see when to refresh
- *   index/g<n>/registry.json       the compiled registry (names for --actor, --instrument)
- *   index/g<m>/seg<k>.*            index segments (a segment may live in an older generation)
+ *   index/g<n>/registry.json       the compiled registry
+ *   index/g<n>/names.json          its names, ready for resolving --actor and --instrument
+ *   index/g<m>/seg<k>.*            index segments (a segment may live in an older generation),
+ *                                  with the postings of their documents (seg<k>.input.jsonl)
  *   lock                           held by the ingest that is writing
  *
- * Document and row files are named by a key over the source's sha256, the parser version and the
- * data hash, so a new generation never overwrites a file the current one reads; store.json is
- * replaced atomically last, so a run killed at any point leaves the previous store intact.
+ * Document files are named by a key over the source's sha256, the parser version and the data
+ * hash, so a new generation never overwrites a file the current one reads; store.json is replaced
+ * atomically last, so a run killed at any point leaves the previous store intact.
  */
 import { join } from 'node:path';
 import type { Stats } from '../document/model.js';
 import type { SegmentFiles } from './segments.js';
 
-export const STORE_FORMAT = 1;
+/** 2: postings in segment inputs instead of per-document row files. */
+export const STORE_FORMAT = 2;
 
 export interface StoreRoot {
   format: typeof STORE_FORMAT;
@@ -39,7 +41,6 @@ export interface DocEntry {
   /** Content key of the stored files. */
   key: string;
   docFile: string;
-  rowsFile: string;
   bucket: number;
   kind: string;
   title: string | null;
@@ -92,6 +93,7 @@ export const paths = (storeDir: string) => ({
   documents: (g: number) => join(storeDir, 'index', `g${g}`, 'documents.json'),
   freshness: (g: number) => join(storeDir, 'index', `g${g}`, 'freshness.json'),
   registry: (g: number) => join(storeDir, 'index', `g${g}`, 'registry.json'),
+  names: (g: number) => join(storeDir, 'index', `g${g}`, 'names.json'),
   file: (relative: string) => join(storeDir, relative),
 });
 
@@ -108,6 +110,6 @@ export function bucketOf(id: string, buckets: number): number {
 /** About this much source text per segment. */
 export const SEGMENT_BYTES = 24 * 1024 * 1024;
 
-export function bucketCount(totalBytes: number): number {
-  return Math.max(1, Math.min(256, Math.ceil(totalBytes / SEGMENT_BYTES)));
+export function bucketCount(totalBytes: number, segmentBytes = SEGMENT_BYTES): number {
+  return Math.max(1, Math.min(256, Math.ceil(totalBytes / segmentBytes)));
 }

@@ -7,12 +7,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Document } from '../document/model.js';
 import type { CompiledRegistry } from '../entities/compiled.js';
+import { nameIndexOf, type NameIndex, type StoredNameIndex } from '../entities/entity-index.js';
 import { currentDataHash } from '../document/data-hash.js';
 import { DamagedStoreError, readJson } from './files.js';
 
 export { DamagedStoreError };
-import { paths, type DocEntry, type Freshness, type GenerationIndex, type StoreRoot } from './layout.js';
-import type { RowsFile } from './rows.js';
+import { paths, STORE_FORMAT, type DocEntry, type Freshness, type GenerationIndex, type StoreRoot } from './layout.js';
+import { documentRows, type Row } from './rows.js';
 import { SegmentReader, type SegmentMeta } from './segments.js';
 
 export class StoreReader {
@@ -20,7 +21,9 @@ export class StoreReader {
   private documentsCache: DocEntry[] | null = null;
   private byIdCache: Map<string, DocEntry> | null = null;
   private registryCache: CompiledRegistry | null = null;
-  private readonly rowsCache = new Map<string, RowsFile>();
+  private namesCache: NameIndex | null = null;
+  /** Rows of the documents read last (hits come in document order, so a few suffice). */
+  private readonly rowsCache = new Map<string, Row[]>();
 
   constructor(
     readonly dir: string,
@@ -41,16 +44,24 @@ export class StoreReader {
     return this.byIdCache.get(id);
   }
 
+  /** The names of the registry's entities, for resolving what a user typed. */
+  names(): NameIndex {
+    this.namesCache ??= nameIndexOf(readJsonOrThrow<StoredNameIndex>(paths(this.dir).names(this.index.generation)));
+    return this.namesCache;
+  }
+
   registry(): CompiledRegistry {
     this.registryCache ??= readJsonOrThrow<CompiledRegistry>(paths(this.dir).registry(this.index.generation));
     return this.registryCache;
   }
 
-  rows(rowsFile: string): RowsFile {
-    let rows = this.rowsCache.get(rowsFile);
+  /** The rows of a stored document (by its store-relative file), in index order. */
+  rows(docFile: string): Row[] {
+    let rows = this.rowsCache.get(docFile);
     if (!rows) {
-      rows = readJsonOrThrow<RowsFile>(paths(this.dir).file(rowsFile));
-      this.rowsCache.set(rowsFile, rows);
+      rows = documentRows(readJsonOrThrow<Document>(paths(this.dir).file(docFile)));
+      if (this.rowsCache.size >= 16) this.rowsCache.delete(this.rowsCache.keys().next().value!);
+      this.rowsCache.set(docFile, rows);
     }
     return rows;
   }
@@ -76,7 +87,7 @@ function readJsonOrThrow<T>(path: string): T {
 export function openStore(storeDir: string): StoreReader | null {
   const p = paths(storeDir);
   const root = readJson<StoreRoot>(p.root);
-  if (!root.ok) return null;
+  if (!root.ok || root.value.format !== STORE_FORMAT) return null;
   const index = readJson<GenerationIndex>(p.index(root.value.generation));
   if (!index.ok) return null;
   const metas: SegmentMeta[] = [];
@@ -104,7 +115,7 @@ const TEXT_FILE = /\.(txt|md|text)$/i;
 export function isFresh(storeDir: string, corpusDir: string, registryPaths: readonly string[]): boolean {
   const p = paths(storeDir);
   const root = readJson<StoreRoot>(p.root);
-  if (!root.ok) return false;
+  if (!root.ok || root.value.format !== STORE_FORMAT) return false;
   const f = readJson<Freshness>(p.freshness(root.value.generation));
   if (!f.ok) return false;
   const fresh = f.value;

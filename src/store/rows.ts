@@ -1,7 +1,9 @@
 /**
  * The searchable rows of a document: one per key action, paragraph, footnote, heading, list item,
  * lead-in, box and caption, with what a query filters on and shows (section, line, actors with
- * roles, instruments, modality, deadline) and the word stems the text index is built from.
+ * roles, instruments, modality, deadline). A query derives them from the stored document for the
+ * hits it shows; the ingest turns them into the document's postings (the entities and word stems
+ * of each row, and its attributes), which the index segments are built from.
  */
 import type { Document, Modality } from '../document/model.js';
 import { walkTextNodes, type TextElement } from '../document/walk.js';
@@ -29,13 +31,48 @@ export interface Row {
   leadIn: string | null;
   /** Mention ranges in `text`, for highlighting: [start, end, entity]. */
   mentions: [number, number, string][];
-  /** Word stems of the text, for the text index. */
+}
+
+/** A row as the index sees it: attributes, section, entity keys, word stems. */
+export interface RowPostings {
+  /** type | modality << 8 (modality 0 = none, else its index in MODALITIES + 1) */
+  kind: number;
+  /** Deadline period as yyyymmdd numbers, 0 without a deadline. */
+  dueStart: number;
+  dueEnd: number;
+  line: number;
+  section: [string | null, string | null, string | null];
+  /** Actor ids, "actor@role" for key-action roles, instrument ids. */
+  keys: string[];
   terms: string[];
 }
 
-export interface RowsFile {
+export interface DocumentPostings {
   doc: string;
-  rows: Row[];
+  kind: string;
+  rows: RowPostings[];
+}
+
+/** An ISO date (or its prefix) as a comparable yyyymmdd number. */
+export function dayNumber(iso: string): number {
+  const [y, m = '01', d = '01'] = iso.split('-');
+  return Number(y) * 10000 + Number(m) * 100 + Number(d);
+}
+
+export function documentPostings(doc: Document, rows: readonly Row[], stopWords: ReadonlySet<string>): DocumentPostings {
+  return {
+    doc: doc.id,
+    kind: doc.metadata.kind,
+    rows: rows.map((r) => ({
+      kind: ROW_TYPES.indexOf(r.type) | ((r.modality ? MODALITIES.indexOf(r.modality) + 1 : 0) << 8),
+      dueStart: r.deadline ? dayNumber(r.deadline.start) : 0,
+      dueEnd: r.deadline ? dayNumber(r.deadline.end) : 0,
+      line: r.line,
+      section: [r.section.id, r.section.number, r.section.title],
+      keys: [...r.actors, ...r.roles.map(([a, role]) => `${a}@${role}`), ...r.instruments],
+      terms: [...stemSet(r.text, stopWords)],
+    })),
+  };
 }
 
 const TYPE_OF: Record<TextElement['type'], RowType> = {
@@ -49,7 +86,7 @@ const TYPE_OF: Record<TextElement['type'], RowType> = {
   caption: 'caption',
 };
 
-export function documentRows(doc: Document, stopWords: ReadonlySet<string>): RowsFile {
+export function documentRows(doc: Document): Row[] {
   const rows: Row[] = [];
   const leadInOf = new Map<string, string>();
   // The number of a section is its own or that of its nearest numbered ancestor, so that
@@ -96,10 +133,9 @@ export function documentRows(doc: Document, stopWords: ReadonlySet<string>): Row
       deadline,
       leadIn: leadInOf.get(node.id) ?? null,
       mentions: node.mentions.map((m) => [m.start, m.end, m.entity]),
-      terms: [...stemSet(node.text, stopWords)],
     });
   });
-  return { doc: doc.id, rows };
+  return rows;
 }
 
 /** The numbered section a row belongs to, for --section: "3.2" matches 3.2, 3.2.1, ... */

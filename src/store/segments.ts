@@ -5,12 +5,16 @@
  * (type, modality, deadline, section, line). Small JSON files name where each list starts.
  *
  * A query reads the dictionaries and the posting lists it needs and never parses a document;
- * the texts to show come from the per-document row files, for the hits shown only.
+ * the texts to show come from the stored documents, for the hits shown only.
+ *
+ * Beside them each segment keeps its input: one line per document with the document's postings
+ * (see rows.ts), so that an ingest that changes one document rebuilds the segment from the lines
+ * of the others without reading their documents again.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { DamagedStoreError } from './files.js';
-import { MODALITIES, ROW_TYPES, type Row, type RowsFile } from './rows.js';
+import type { DocumentPostings } from './rows.js';
 import { lastAtOrBefore } from '../util/search.js';
 
 /** Words per row record: kind (type | modality << 8), due start, due end, section, line. */
@@ -19,7 +23,8 @@ export const ATTR_WORDS = 5;
 export interface SegmentDoc {
   id: string;
   kind: string;
-  rowsFile: string;
+  /** The stored document (store-relative path), where the rows to show come from. */
+  docFile: string;
   /** First segment-local row of the document. */
   rowStart: number;
   rowCount: number;
@@ -39,6 +44,8 @@ export interface SegmentFiles {
   terms: string;
   sections: string;
   bin: string;
+  /** The postings of its documents, one line each: `"<id>"\t<DocumentPostings JSON>`. */
+  input: string;
 }
 
 export const segmentFiles = (bucket: number): SegmentFiles => ({
@@ -46,12 +53,20 @@ export const segmentFiles = (bucket: number): SegmentFiles => ({
   terms: `seg${bucket}.terms.json`,
   sections: `seg${bucket}.sections.json`,
   bin: `seg${bucket}.bin`,
+  input: `seg${bucket}.input.jsonl`,
 });
 
-/** An ISO date (or its prefix) as a comparable yyyymmdd number. */
-export function dayNumber(iso: string): number {
-  const [y, m = '01', d = '01'] = iso.split('-');
-  return Number(y) * 10000 + Number(m) * 100 + Number(d);
+/** The spool a parse appends a bucket's new postings lines to, until its segment is built. */
+export const spoolFile = (bucket: number): string => `seg${bucket}.new.jsonl`;
+
+/** One line of a segment input or spool. */
+export function postingsLine(postings: DocumentPostings): string {
+  return `${JSON.stringify(postings.doc)}\t${JSON.stringify(postings)}\n`;
+}
+
+/** The document id of a postings line, without parsing the rest. */
+export function postingsLineId(line: string): string {
+  return JSON.parse(line.slice(0, line.indexOf('\t'))) as string;
 }
 
 export interface BuiltSegment {
@@ -61,62 +76,74 @@ export interface BuiltSegment {
   bin: Uint8Array;
 }
 
-export function buildSegment(files: { kind: string; rowsFile: string; rows: RowsFile }[]): BuiltSegment {
-  const entityLists = new Map<string, number[]>();
-  const termLists = new Map<string, number[]>();
-  const sectionIndex = new Map<string, number>();
-  const sections: [string | null, string | null, string | null][] = [];
-  const attrs: number[] = [];
-  const docs: SegmentDoc[] = [];
-  let row = 0;
-  const add = (map: Map<string, number[]>, key: string, r: number) => {
+/**
+ * Builds one segment a document at a time, so that only the posting lists (not every row file of
+ * the segment) are in memory while it is built.
+ */
+export class SegmentBuilder {
+  private readonly entityLists = new Map<string, number[]>();
+  private readonly termLists = new Map<string, number[]>();
+  private readonly sectionIndex = new Map<string, number>();
+  private readonly sections: [string | null, string | null, string | null][] = [];
+  private attrs = new Uint32Array(1024 * ATTR_WORDS);
+  private readonly docs: SegmentDoc[] = [];
+  private row = 0;
+
+  private static add(map: Map<string, number[]>, key: string, r: number): void {
     const list = map.get(key);
     if (list === undefined) map.set(key, [r]);
     else if (list[list.length - 1] !== r) list.push(r);
-  };
+  }
 
-  for (const { kind, rowsFile, rows } of files) {
-    docs.push({ id: rows.doc, kind, rowsFile, rowStart: row, rowCount: rows.rows.length });
-    for (const r of rows.rows) {
-      for (const a of r.actors) add(entityLists, a, row);
-      for (const [a, role] of r.roles) add(entityLists, `${a}@${role}`, row);
-      for (const i of r.instruments) add(entityLists, i, row);
-      for (const t of r.terms) add(termLists, t, row);
-      const key = `${rows.doc}\u0000${r.section.id ?? ''}`;
-      let s = sectionIndex.get(key);
-      if (s === undefined) {
-        s = sections.length;
-        sectionIndex.set(key, s);
-        sections.push([r.section.id, r.section.number, r.section.title]);
+  addDocument(postings: DocumentPostings, docFile: string): void {
+    this.docs.push({ id: postings.doc, kind: postings.kind, docFile, rowStart: this.row, rowCount: postings.rows.length });
+    for (const r of postings.rows) {
+      const row = this.row++;
+      for (const key of r.keys) SegmentBuilder.add(this.entityLists, key, row);
+      for (const t of r.terms) SegmentBuilder.add(this.termLists, t, row);
+      const sectionKey = `${postings.doc}\u0000${r.section[0] ?? ''}`;
+      let section = this.sectionIndex.get(sectionKey);
+      if (section === undefined) {
+        section = this.sections.length;
+        this.sectionIndex.set(sectionKey, section);
+        this.sections.push(r.section);
       }
-      attrs.push(...rowAttrs(r, s));
-      row++;
+      if ((row + 1) * ATTR_WORDS > this.attrs.length) {
+        const larger = new Uint32Array(this.attrs.length * 2);
+        larger.set(this.attrs);
+        this.attrs = larger;
+      }
+      const at = row * ATTR_WORDS;
+      this.attrs[at] = r.kind;
+      this.attrs[at + 1] = r.dueStart;
+      this.attrs[at + 2] = r.dueEnd;
+      this.attrs[at + 3] = section;
+      this.attrs[at + 4] = r.line;
     }
   }
 
-  const words: number[] = [];
-  const place = (map: Map<string, number[]>) => {
-    const dict: Record<string, [number, number]> = {};
-    for (const key of [...map.keys()].sort()) {
-      const list = map.get(key)!;
-      dict[key] = [words.length, list.length];
-      for (const r of list) words.push(r);
-    }
-    return dict;
-  };
-  const entities = place(entityLists);
-  const terms = place(termLists);
-  const attrOffset = words.length;
-  const bin = new Uint32Array(words.length + attrs.length);
-  bin.set(words, 0);
-  bin.set(attrs, attrOffset);
-  return { meta: { docs, rows: row, entities, attrs: attrOffset }, terms, sections, bin: new Uint8Array(bin.buffer) };
-}
-
-function rowAttrs(r: Row, section: number): number[] {
-  const type = ROW_TYPES.indexOf(r.type);
-  const modality = r.modality ? MODALITIES.indexOf(r.modality) + 1 : 0;
-  return [type | (modality << 8), r.deadline ? dayNumber(r.deadline.start) : 0, r.deadline ? dayNumber(r.deadline.end) : 0, section, r.line];
+  finish(): BuiltSegment {
+    let postings = 0;
+    for (const list of this.entityLists.values()) postings += list.length;
+    for (const list of this.termLists.values()) postings += list.length;
+    const attrWords = this.row * ATTR_WORDS;
+    const bin = new Uint32Array(postings + attrWords);
+    let at = 0;
+    const place = (map: Map<string, number[]>) => {
+      const dict: Record<string, [number, number]> = {};
+      for (const key of [...map.keys()].sort()) {
+        const list = map.get(key)!;
+        dict[key] = [at, list.length];
+        bin.set(list, at);
+        at += list.length;
+      }
+      return dict;
+    };
+    const entities = place(this.entityLists);
+    const terms = place(this.termLists);
+    bin.set(this.attrs.subarray(0, attrWords), at);
+    return { meta: { docs: this.docs, rows: this.row, entities, attrs: at }, terms, sections: this.sections, bin: new Uint8Array(bin.buffer) };
+  }
 }
 
 /** Reading side: lazy, one file descriptor, posting lists read by offset. */

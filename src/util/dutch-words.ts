@@ -22,17 +22,50 @@ function porter(): StatefulStemmer {
   return stemmer;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
 export interface Token {
   word: string;
   start: number;
   end: number;
 }
 
+/** A word is a maximal run of letters and numbers (`/[\p{L}\p{N}]+/u`), found by a scan over
+ * cached character classes: a regex match object per word was most of the cost of indexing. */
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 unit outside surrogates: 0 not classified yet, 1 word character, 2 other. */
+const unitClass = new Uint8Array(0x10000);
+
+function isWordAt(text: string, i: number, code: number): number {
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return WORD_CHARACTER.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  if (code >= 0xd800 && code <= 0xdfff) return 0;
+  let cls = unitClass[code]!;
+  if (cls === 0) unitClass[code] = cls = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+  return cls === 1 ? 1 : 0;
+}
+
+/** Calls `visit(start, end)` for each word of `text`. */
+function scanWords(text: string, visit: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    const width = code < 0x80 ? ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ? 1 : 0) : isWordAt(text, i, code);
+    if (width > 0) {
+      if (start < 0) start = i;
+      i += width;
+    } else {
+      if (start >= 0) visit(start, i);
+      start = -1;
+      i += code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    }
+  }
+  if (start >= 0) visit(start, text.length);
+}
+
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  scanWords(text, (start, end) => out.push({ word: text.slice(start, end), start, end }));
   return out;
 }
 
@@ -60,13 +93,24 @@ export function stemOf(word: string): string {
   return stem;
 }
 
-/** The distinct stems of a text, leaving out the given stop words. */
+/** Per stop-word list: word as written -> its stem, or null for a stop word. */
+const termCaches = new WeakMap<ReadonlySet<string>, Map<string, string | null>>();
+
+/** The distinct stems of a text, leaving out the given stop words (in any case). */
 export function stemSet(text: string, stopWords: ReadonlySet<string>): Set<string> {
+  let terms = termCaches.get(stopWords);
+  if (!terms) termCaches.set(stopWords, (terms = new Map()));
+  const known = terms;
   const out = new Set<string>();
-  for (const m of text.matchAll(WORD)) {
-    const word = m[0];
-    if (stopWords.has(word) || stopWords.has(word.toLowerCase())) continue;
-    out.add(stemOf(word));
-  }
+  scanWords(text, (start, end) => {
+    const word = text.slice(start, end);
+    let term = known.get(word);
+    if (term === undefined) {
+      term = stopWords.has(word) || stopWords.has(word.toLowerCase()) ? null : stemOf(word);
+      if (known.size > 200_000) known.clear();
+      known.set(word, term);
+    }
+    if (term !== null) out.add(term);
+  });
   return out;
 }

@@ -89,13 +89,27 @@ describe('a damaged store is detected and rebuilt', () => {
   expect(c.run('ingest', 'corpus').code).toBe(0);
   const expected = c.run('query', '--actor', 'Europol', '--count').stdout;
 
-  it('a row file that is not JSON', () => {
-    const rows = join(c.store, 'rows');
-    for (const f of readdirSync(rows)) writeFileSync(join(rows, f), '{"doc": "kapot", "rows": [');
+  it('a stored document that is not JSON', () => {
+    const docs = join(c.store, 'docs');
+    for (const f of readdirSync(docs)) writeFileSync(join(docs, f), '{"schemaVersion": "1.0.0", "body": [');
     const r = c.run('query', '--actor', 'Europol', '--json', 'id');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/the store is damaged \(.* is damaged \(not valid JSON\)\); rebuilding it/);
     expect(JSON.parse(r.stdout)).toHaveLength(Number(expected));
+  });
+
+  it('a segment input with a damaged line, found when another document changes', () => {
+    const { store } = readCurrentStore(c.store);
+    for (const s of store!.index.segments) writeFileSync(join(c.store, 'index', `g${s.generation}`, s.files.input), '"com-2021-591"\t{"doc": "com-2021-591", "ro\n');
+    writeFileSync(join(c.corpus, 'extra.txt'), 'Europol werkt samen met Frontex.\n');
+    try {
+      const r = c.run('ingest', 'corpus');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/the store at .* is damaged \(.*seg\d+\.input\.jsonl has a line that is not postings\); rebuilding it/);
+      expect(c.run('query', '--actor', 'Europol', '--count').stdout.trim()).toBe(String(Number(expected) + 1));
+    } finally {
+      rmSync(join(c.corpus, 'extra.txt'));
+    }
   });
 
   it('a truncated index segment', () => {

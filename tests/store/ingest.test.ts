@@ -1,0 +1,90 @@
+/**
+ * Incremental ingest: after documents are edited, removed and added, and after the corpus grows
+ * into more index segments, a query answers exactly what a store built from nothing answers,
+ * and only the segments that changed are rebuilt.
+ */
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openCorpus } from '../../src/document/corpus.js';
+import { buildSpec } from '../../src/query/spec.js';
+import { findHits, hitRecord } from '../../src/query/run.js';
+import { ingest, type IngestSummary } from '../../src/store/ingest.js';
+import { openStore } from '../../src/store/reader.js';
+import { synthesize } from '../../scripts/bench/synthesize.mjs';
+import { CORPUS } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'smuggle-corpus-ingest-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const corpusDir = join(dir, 'corpus');
+cpSync(CORPUS, corpusDir, { recursive: true });
+synthesize(corpusDir, 24, 3, 30 * 1024);
+
+const QUERIES: Record<string, unknown>[] = [
+  { actor: ['Frontex'] },
+  { actor: ['lidstaten'], role: ['addressee'] },
+  { instrument: ['Richtlijn 2011/36/EU'] },
+  { text: ['financieel onderzoek'] },
+  { dueBefore: '2023', type: ['action'] },
+  { section: ['3.2'], type: ['paragraph'] },
+];
+
+/** Every query's hits as "doc row-id" strings, in result order. */
+function answers(storeDir: string): string[][] {
+  const store = openStore(storeDir)!;
+  try {
+    return QUERIES.map((options) => {
+      const spec = buildSpec(options, { names: () => store.names(), registry: () => store.registry() });
+      return findHits(store, spec).map((h) => {
+        const r = hitRecord(store, h, spec);
+        return `${r.doc} ${r.id}`;
+      });
+    });
+  } finally {
+    store.close();
+  }
+}
+
+function run(storeDir: string, segmentBytes: number, force = false): Promise<IngestSummary> {
+  return ingest({ storeDir, corpus: openCorpus(corpusDir), registryPaths: [join(corpusDir, 'registry')], maxBytes: 20 * 1024 * 1024, tool: 'test', segmentBytes, force });
+}
+
+const fromNothing = async (segmentBytes: number) => {
+  const storeDir = join(dir, `fresh-${Math.random().toString(36).slice(2)}`);
+  await run(storeDir, segmentBytes, true);
+  return answers(storeDir);
+};
+
+describe('incremental ingest', () => {
+  const storeDir = join(dir, 'store');
+
+  it('builds several segments and answers the queries', async () => {
+    const first = await run(storeDir, 200 * 1024);
+    expect(first.parsed).toBe(29);
+    expect(first.segmentsBuilt).toBeGreaterThanOrEqual(4);
+    const a = answers(storeDir);
+    expect(a.every((hits) => hits.length > 0)).toBe(true);
+  });
+
+  it('after an edit, a removal and an addition: only their segments are rebuilt, the answers are a fresh store’s', async () => {
+    appendFileSync(join(corpusDir, 'doc-00003.txt'), '\nEuropol en Frontex zouden financieel onderzoek moeten verdiepen.\n');
+    rmSync(join(corpusDir, 'doc-00007.txt'));
+    cpSync(join(corpusDir, 'doc-00001.txt'), join(corpusDir, 'doc-00099.txt'));
+    const second = await run(storeDir, 200 * 1024);
+    expect(second).toMatchObject({ upToDate: false, parsed: 2, removed: 1, unchanged: 27 });
+    expect(second.segmentsBuilt).toBeLessThanOrEqual(3);
+    expect(answers(storeDir)).toEqual(await fromNothing(200 * 1024));
+  });
+
+  it('after the corpus outgrows its segments: documents move to new buckets without being parsed again', async () => {
+    const third = await run(storeDir, 90 * 1024);
+    expect(third.parsed).toBe(0);
+    expect(third.segmentsBuilt).toBeGreaterThan(5);
+    expect(answers(storeDir)).toEqual(await fromNothing(90 * 1024));
+  });
+
+  it('an unchanged corpus is up to date', async () => {
+    expect(await run(storeDir, 90 * 1024)).toMatchObject({ upToDate: true, parsed: 0 });
+  });
+});
