@@ -33,6 +33,10 @@ export const GLOBAL_FLAGS: Flag[] = [
   { flags: '--store <dir>', help: 'the store folder (default: .smuggle-corpus next to the corpus folder)' },
   { flags: '--registry <path>', help: 'a registry YAML file or folder; repeat for more (default: <corpus>/registry)', repeatable: true },
   { flags: '--max-bytes <n>', help: 'refuse documents larger than this many bytes', default: 20 * 1024 * 1024 },
+  {
+    flags: '--no-refresh',
+    help: 'use the store as it is, without checking the corpus for changes (for scripts running many commands on an unchanged corpus; a missing store is still built)',
+  },
   { flags: '--color <when>', help: 'colour output', default: 'auto', choices: ['auto', 'always', 'never'] },
   { flags: '--debug', help: 'show stack traces of unexpected errors' },
 ];

@@ -4,7 +4,7 @@
  * The store is built or refreshed first when the corpus or the data files changed.
  */
 import type { ChalkInstance } from 'chalk';
-import { findHits, groupHits, hitRecord, type HitRef } from '../query/run.js';
+import { countHits, findHits, groupHits, hitRecord, type HitRef } from '../query/run.js';
 import type { QueryHit } from '../query/result.js';
 import { buildSpec, type QuerySpec } from '../query/spec.js';
 import { tokens } from '../util/dutch-words.js';
@@ -15,11 +15,14 @@ import { workspace } from './workspace.js';
 export async function runQuery(_args: string[], options: Record<string, unknown>): Promise<number> {
   return withStore(workspace(options), async (store) => {
     const spec = buildSpec(options, { names: () => store.names(), registry: () => store.registry() });
-    const hits = findHits(store, spec);
     const choice = outputChoice(options);
     if (spec.count) {
-      await write(choice.format === 'json' ? `${JSON.stringify({ count: hits.length })}\n` : `${hits.length}\n`);
-    } else if (spec.groupBy) {
+      const count = countHits(store, spec);
+      await write(choice.format === 'json' ? `${JSON.stringify({ count })}\n` : `${count}\n`);
+      return count > 0 ? 0 : 1;
+    }
+    const hits = findHits(store, spec);
+    if (spec.groupBy) {
       const groups = groupHits(store, hits, spec.groupBy).map((g) => ({ [spec.groupBy!]: g.key, count: g.count }));
       if (choice.format === 'text') {
         const c = await painter(options);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRegistrySources, registryHash } from '../entities/registry-sources.js';
+import { readRegistrySources, registryFiles, registryHash } from '../entities/registry-sources.js';
 import { packageRoot, dataPath } from '../util/paths.js';
 
 export const LAYOUT_LEXICON_PATH = dataPath('lexicon', 'layout.nl.yaml');
@@ -31,4 +31,9 @@ export function dataHashOf(registryHashValue: string): string {
 export function currentDataHash(registryPaths: readonly string[] | undefined): string {
   const { sources } = readRegistrySources(registryPathsOrDefault(registryPaths));
   return dataHashOf(registryHash(sources));
+}
+
+/** Every file the data hash is made from: the registry files, then the lexicons. */
+export function dataFiles(registryPaths: readonly string[] | undefined): string[] {
+  return [...registryFiles(registryPathsOrDefault(registryPaths)), LAYOUT_LEXICON_PATH, KEY_ACTION_LEXICON_PATH];
 }

@@ -42,6 +42,11 @@ function expand(paths: readonly string[]): { files: string[]; problems: Registry
   return { files, problems };
 }
 
+/** The registry files `paths` name, in load order (folders as their YAML files). */
+export function registryFiles(paths: readonly string[]): string[] {
+  return expand(paths).files;
+}
+
 export function readRegistrySources(
   paths: readonly string[],
   maxBytes: number = DEFAULT_MAX_REGISTRY_BYTES,

@@ -39,6 +39,21 @@ export function findHits(store: StoreReader, spec: QuerySpec): HitRef[] {
   return hits.sort((a, b) => a.order - b.order || a.index - b.index);
 }
 
+/**
+ * The number of hits, from the posting lists alone when only actors, roles, instruments and
+ * words narrow the query (nothing to place in a document or to check per row).
+ */
+export function countHits(store: StoreReader, spec: QuerySpec): number {
+  const perRow = spec.docs || spec.kinds || spec.pattern || spec.types || spec.modalities || spec.dueBefore !== null || spec.dueAfter !== null || spec.sections;
+  if (perRow) return findHits(store, spec).length;
+  let count = 0;
+  for (const seg of store.segments) {
+    const rows = candidates(seg, spec);
+    count += rows instanceof Uint32Array ? rows.length : seg.meta.rows;
+  }
+  return count;
+}
+
 function union(lists: Uint32Array[]): Uint32Array {
   if (lists.length === 1) return lists[0]!;
   const set = new Set<number>();
@@ -68,7 +83,7 @@ function candidates(seg: SegmentReader, spec: QuerySpec): Iterable<number> {
   if (spec.actors || spec.roles) {
     const keys = spec.actors
       ? spec.actors.flatMap((a) => (spec.roles ? spec.roles.map((r) => `${a}@${r}`) : [a]))
-      : Object.keys(seg.meta.entities).filter((k) => spec.roles!.some((r) => k.endsWith(`@${r}`)));
+      : seg.entityKeys().filter((k) => spec.roles!.some((r) => k.endsWith(`@${r}`)));
     sets.push(union(keys.map((k) => seg.entityRows(k))));
   }
   if (spec.instruments) sets.push(union(spec.instruments.map((i) => seg.entityRows(i))));

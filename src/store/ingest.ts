@@ -6,18 +6,19 @@
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createParseContext, loadRegistryOrThrow, type ContextOptions, type LoadedContext } from '../document/context.js';
-import { currentDataHash } from '../document/data-hash.js';
+import { currentDataHash, dataFiles } from '../document/data-hash.js';
 import type { Corpus } from '../document/corpus.js';
 import { MANIFEST_FILE } from '../document/manifest.js';
 import { PARSER_VERSION } from '../document/version.js';
 import { buildNameIndex, storedNameIndex } from '../entities/entity-index.js';
 import { UsageError } from '../util/errors.js';
 import { acquireLock, DamagedStoreError, readJson, writeJsonAtomic } from './files.js';
-import { manifestKey, runSegmentJob, type ParseJob, type SegmentJob } from './jobs.js';
+import { manifestKey, type ParseJob, type SegmentJob } from './jobs.js';
 import { ParsePool } from './parse-pool.js';
-import { Spool } from './spool.js';
+import { SegmentThread } from './segment-thread.js';
+import { SpoolWriter, spoolFiles } from './spool.js';
 import {
   bucketCount,
   bucketOf,
@@ -40,6 +41,8 @@ export interface IngestOptions {
   jobs?: number;
   /** Source text per index segment (tests use small segments to get several). */
   segmentBytes?: number;
+  /** Less text than this is parsed in the main thread (tests use 0 to get worker threads). */
+  workerThresholdBytes?: number;
   progress?: (phase: string, done: number, total: number) => void;
   /** Messages for the user (stderr). */
   warn?: (message: string) => void;
@@ -123,6 +126,11 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
   let ctx: LoadedContext | null = null;
   const context = () => (ctx ??= createParseContext(contextOptions));
   // The data hash from the files' bytes: an up-to-date store is recognised without loading anything.
+  // Their stamps first, so that a change during the ingest shows at the next freshness check.
+  const dataStamps = dataFiles(options.registryPaths).map((f): [string, number, number] => {
+    const s = statSync(f);
+    return [f, s.size, s.mtimeMs];
+  });
   const dataHash = currentDataHash(options.registryPaths);
 
   const { store: previous, reason } = readCurrentStore(storeDir);
@@ -148,30 +156,58 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
       kept.push({ ...old, bucket: bucketOf(doc.id, buckets) });
       continue;
     }
-    jobs.push({ id: doc.id, source: doc.file, display: doc.display, recorded: doc.recorded, ...(doc.entry ? { entry: doc.entry } : {}), size: stat.size, mtimeMs: stat.mtimeMs, bucket: bucketOf(doc.id, buckets), maxBytes: options.maxBytes });
+    jobs.push({ id: doc.id, source: doc.file, display: doc.display, recorded: doc.recorded, ...(doc.entry ? { entry: doc.entry } : {}), size: stat.size, mtimeMs: stat.mtimeMs, bucket: bucketOf(doc.id, buckets), maxBytes: options.maxBytes, spoolDir: '' });
   }
   const current = new Set(corpus.documents.map((d) => d.id));
   const removed = [...before.keys()].filter((id) => !current.has(id));
   const bucketsChanged = !compatible || previous.index.buckets !== buckets;
 
+  // What the next freshness check compares the corpus and the data files with.
+  const freshness = (): Freshness => ({
+    corpusDir: corpus.dir,
+    manifest: manifestStamp(corpus.dir),
+    // Every source, stored or refused, so an unchanged refused file does not look new.
+    files: stats.map(({ doc }) => relative(corpus.dir, doc.file)),
+    stamps: stats.flatMap(({ stat }) => [stat.size, stat.mtimeMs]),
+    data: dataStamps,
+    dataHash,
+  });
+
   if (compatible && jobs.length === 0 && removed.length === 0 && !bucketsChanged) {
+    // Nothing to parse; the stamps are renewed, or a query would find the store stale again
+    // (a touched file, a freshness record of an older version) and come back here every time.
+    writeJsonAtomic(p.freshness(previous.root.generation), freshness());
     return { upToDate: true, parsed: 0, unchanged: kept.length, removed: 0, failed: [], generation: previous.root.generation, documents: kept.length, segmentsBuilt: 0, rebuiltDamaged };
   }
 
   const generation = Math.max(previous?.root.generation ?? 0, highestGeneration(storeDir)) + 1;
-  const spool = new Spool(p.generationDir(generation));
+  const spoolDir = p.generationDir(generation);
+  for (const job of jobs) job.spoolDir = spoolDir;
   const order = new Map(corpus.documents.map((d, i) => [d.id, i]));
-  const pool = new ParsePool({ size: options.jobs ?? availableParallelism(), parseBytes: jobs.reduce((n, j) => n + j.size, 0), contextOptions, storeDir, context });
+  const pool = new ParsePool({
+    size: options.jobs ?? availableParallelism(),
+    parseBytes: jobs.reduce((n, j) => n + j.size, 0),
+    contextOptions,
+    storeDir,
+    context,
+    ...(options.workerThresholdBytes !== undefined ? { workerThresholdBytes: options.workerThresholdBytes } : {}),
+  });
+  const segmentThread = new SegmentThread(storeDir, !pool.inProcess);
   try {
     // The segments to rebuild: those with a document parsed, removed or moved to another
     // bucket. One is rebuilt from the postings lines of the documents it keeps (in its previous
-    // input) and of those parsed now (in the spool), in this thread, as soon as its last
+    // input) and of those parsed now (in the spool), in the segment thread, as soon as its last
     // document is parsed: the documents are parsed bucket by bucket while the workers go on.
     const oldSegments = new Map((compatible && !bucketsChanged ? previous.index.segments : []).map((s) => [s.bucket, s]));
     const inputOf = (s: SegmentEntry) => join(p.generationDir(s.generation), s.files.input);
     if (compatible && bucketsChanged && kept.length > 0) {
       const keptIds = new Set(kept.map((d) => d.id));
-      for (const s of previous.index.segments) await spool.redistribute(inputOf(s), keptIds, (id) => bucketOf(id, buckets));
+      const mover = new SpoolWriter();
+      try {
+        for (const s of previous.index.segments) await mover.redistribute(spoolDir, inputOf(s), keptIds, (id) => bucketOf(id, buckets));
+      } finally {
+        mover.close();
+      }
     }
     const pending = new Map<number, number>();
     for (const job of jobs) pending.set(job.bucket, (pending.get(job.bucket) ?? 0) + 1);
@@ -190,23 +226,21 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     const segments: SegmentEntry[] = [...oldSegments.values()].filter((s) => !dirty.has(s.bucket));
     let built = 0;
     let building = Promise.resolve();
-    const yieldToWorkers = () => new Promise<void>((resolve) => setImmediate(resolve));
     const build = (bucket: number) => {
-      spool.finish(bucket);
       building = building.then(async () => {
         const docs = (members.get(bucket) ?? []).sort((x, y) => order.get(x.id)! - order.get(y.id)!);
-        const fresh = spool.path(bucket);
+        const fresh = spoolFiles(spoolDir, bucket);
         if (docs.length > 0) {
           const old = oldSegments.get(bucket);
           const job: SegmentJob = {
             bucket,
             generation,
             docs: docs.map((d) => ({ id: d.id, docFile: d.docFile })),
-            sources: [...(old ? [{ path: inputOf(old), except: parsedIn.get(bucket) ?? [] }] : []), { path: fresh }],
-            consumed: [fresh],
+            sources: [...(old ? [{ path: inputOf(old), except: parsedIn.get(bucket) ?? [] }] : []), ...fresh.map((path) => ({ path }))],
+            consumed: fresh,
           };
-          segments.push(await runSegmentJob(job, storeDir, yieldToWorkers));
-        } else rmSync(fresh, { force: true });
+          segments.push(await segmentThread.build(job));
+        } else for (const f of fresh) rmSync(f, { force: true });
         built++;
         options.progress?.('indexing', built, dirty.size);
       });
@@ -219,12 +253,17 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     const failed: IngestSummary['failed'] = [];
     const parsed: DocEntry[] = [];
     jobs.sort((x, y) => x.bucket - y.bucket || order.get(x.id)! - order.get(y.id)!);
-    await Promise.all(
-      jobs.map(async (job) => {
-        const outcome = await pool.parse(job);
-        // The postings go to the spool at once: no more than the documents in flight are held.
+    // A few jobs per worker in flight, not all: the main thread holds no more than those.
+    let next = 0;
+    let stopped = false;
+    const feed = async () => {
+      while (next < jobs.length && !stopped) {
+        const job = jobs[next++]!;
+        const outcome = await pool.parse(job).catch((error: unknown) => {
+          stopped = true; // the other feeders stop too
+          throw error;
+        });
         if (outcome.ok) {
-          spool.append(job.bucket, outcome.postings);
           parsed.push(outcome.entry);
           add(members, job.bucket, outcome.entry);
           add(parsedIn, job.bucket, job.id);
@@ -234,8 +273,9 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
         const left = pending.get(job.bucket)! - 1;
         pending.set(job.bucket, left);
         if (left === 0) build(job.bucket);
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: pool.capacity * 2 }, feed));
     await pool.close();
     await building;
     failed.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
@@ -259,15 +299,8 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
       order: documents.map((d) => d.id),
       rowCount: segments.reduce((n, s) => n + s.rows, 0),
     };
-    const freshness: Freshness = {
-      corpusDir: corpus.dir,
-      manifest: manifestStamp(corpus.dir),
-      // Every source, stored or refused, so an unchanged refused file does not look new.
-      files: stats.map(({ doc, stat }) => [doc.file, stat.size, stat.mtimeMs]),
-      dataHash,
-    };
     writeJsonAtomic(p.documents(generation), documents);
-    writeJsonAtomic(p.freshness(generation), freshness);
+    writeJsonAtomic(p.freshness(generation), freshness());
     writeJsonAtomic(p.registry(generation), registry);
     writeJsonAtomic(p.names(generation), storedNameIndex(buildNameIndex(registry)));
     writeJsonAtomic(p.index(generation), index);
@@ -285,8 +318,8 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
       rebuiltDamaged,
     };
   } finally {
-    spool.close();
     await pool.close();
+    await segmentThread.close();
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The two kinds of work an ingest does: parse one document into its stored document and its
- * postings (in a worker thread or the main thread), and build one index segment from the
- * postings lines of its documents (in the main thread, while the workers parse).
+ * postings (in a parse worker or the main thread), and build one index segment from the
+ * postings lines of its documents (in the segment thread, while the parse workers go on).
  */
 import { existsSync, rmSync } from 'node:fs';
 import { parseDocument } from '../document/build.js';
@@ -13,6 +13,7 @@ import { AtomicFile, DamagedStoreError, forEachLine, writeFileAtomic, writeJsonA
 import { paths, type DocEntry, type SegmentEntry } from './layout.js';
 import { documentPostings, documentRows, type DocumentPostings } from './rows.js';
 import { postingsLine, postingsLineId, SegmentBuilder, segmentFiles } from './segments.js';
+import type { SpoolWriter } from './spool.js';
 import { join } from 'node:path';
 
 /** Files derived from the corpus are not flushed one by one (see files.ts). */
@@ -29,11 +30,12 @@ export interface ParseJob {
   mtimeMs: number;
   bucket: number;
   maxBytes: number;
+  /** The folder of the spool the document's postings line is appended to (see spool.ts). */
+  spoolDir: string;
 }
 
-/** A parsed document: its entry, and its postings as a line for the segment input (a string
- * passes between threads far more cheaply than the object). */
-export type ParseOutcome = { ok: true; entry: DocEntry; postings: string } | { ok: false; id: string; message: string };
+/** A parsed document's entry (its postings went to the spool), or why it was refused. */
+export type ParseOutcome = { ok: true; entry: DocEntry } | { ok: false; id: string; message: string };
 
 /** A manifest change (title, kind ...) re-parses the document even when its text did not change. */
 export function manifestKey(entry: ManifestEntry | undefined): string {
@@ -44,17 +46,17 @@ export function contentKey(sha256: string, parserVersion: string, dataHash: stri
   return `${sha256.slice(0, 12)}${dataHash.slice(0, 4)}${parserVersion.replace(/\D/g, '')}`;
 }
 
-export function runParseJob(job: ParseJob, ctx: LoadedContext, storeDir: string, parserVersion: string): ParseOutcome {
+export function runParseJob(job: ParseJob, ctx: LoadedContext, storeDir: string, parserVersion: string, spool: SpoolWriter): ParseOutcome {
   try {
     const bytes = readBytes(job.source, job.maxBytes);
     const doc = parseDocument({ bytes, path: job.recorded, id: job.id, ...(job.entry ? { manifest: job.entry } : {}) }, ctx);
     const key = contentKey(doc.source.sha256, parserVersion, ctx.dataHash);
     const docFile = `docs/${job.id}.${key}.json`;
     writeJsonAtomic(paths(storeDir).file(docFile), doc, DERIVED);
+    spool.append(job.spoolDir, job.bucket, postingsLine(documentPostings(doc, documentRows(doc), ctx.lexicon.functionWords)));
     const m = doc.metadata;
     return {
       ok: true,
-      postings: postingsLine(documentPostings(doc, documentRows(doc), ctx.lexicon.functionWords)),
       entry: {
         id: job.id,
         source: job.source,
@@ -140,6 +142,7 @@ export async function runSegmentJob(job: SegmentJob, storeDir: string, between?:
   const built = builder.finish();
   writeFileAtomic(join(dir, files.bin), built.bin, DERIVED);
   writeJsonAtomic(join(dir, files.meta), built.meta, DERIVED);
+  writeJsonAtomic(join(dir, files.docs), built.docs, DERIVED);
   writeJsonAtomic(join(dir, files.terms), built.terms, DERIVED);
   writeJsonAtomic(join(dir, files.sections), built.sections, DERIVED);
   for (const f of job.consumed) rmSync(f, { force: true });

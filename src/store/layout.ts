@@ -20,8 +20,11 @@ import { join } from 'node:path';
 import type { Stats } from '../document/model.js';
 import type { SegmentFiles } from './segments.js';
 
-/** 2: postings in segment inputs instead of per-document row files. */
-export const STORE_FORMAT = 2;
+/**
+ * 2: postings in segment inputs instead of per-document row files; 3: data file stamps, segment
+ * documents apart, dictionaries as sorted arrays.
+ */
+export const STORE_FORMAT = 3;
 
 export interface StoreRoot {
   format: typeof STORE_FORMAT;
@@ -81,8 +84,12 @@ export interface GenerationIndex {
 export interface Freshness {
   corpusDir: string;
   manifest: [number, number] | null;
-  /** [absolute path, size, mtimeMs] of every document source. */
-  files: [string, number, number][];
+  /** Every document source, as a path relative to corpusDir. */
+  files: string[];
+  /** Their sizes and modification times, two numbers per file (fewer objects to read back). */
+  stamps: number[];
+  /** [path, size, mtimeMs] of the data files (registry, lexicons): unchanged ones need no hashing. */
+  data: [string, number, number][];
   dataHash: string;
 }
 
@@ -108,7 +115,7 @@ export function bucketOf(id: string, buckets: number): number {
 }
 
 /** About this much source text per segment. */
-export const SEGMENT_BYTES = 24 * 1024 * 1024;
+export const SEGMENT_BYTES = 16 * 1024 * 1024;
 
 export function bucketCount(totalBytes: number, segmentBytes = SEGMENT_BYTES): number {
   return Math.max(1, Math.min(256, Math.ceil(totalBytes / segmentBytes)));

@@ -31,16 +31,17 @@ export interface SegmentDoc {
 }
 
 export interface SegmentMeta {
-  docs: SegmentDoc[];
   rows: number;
-  /** Entity id (or "entity@role") -> [word offset, count] in the binary file. */
-  entities: Record<string, [number, number]>;
+  /** Entity ids (and "entity@role") with where their posting lists are in the binary file. */
+  entities: StoredDictionary;
   /** Word offset of the row attribute records. */
   attrs: number;
 }
 
 export interface SegmentFiles {
   meta: string;
+  /** Its documents (SegmentDoc[]), read only to place hits. */
+  docs: string;
   terms: string;
   sections: string;
   bin: string;
@@ -50,14 +51,12 @@ export interface SegmentFiles {
 
 export const segmentFiles = (bucket: number): SegmentFiles => ({
   meta: `seg${bucket}.json`,
+  docs: `seg${bucket}.docs.json`,
   terms: `seg${bucket}.terms.json`,
   sections: `seg${bucket}.sections.json`,
   bin: `seg${bucket}.bin`,
   input: `seg${bucket}.input.jsonl`,
 });
-
-/** The spool a parse appends a bucket's new postings lines to, until its segment is built. */
-export const spoolFile = (bucket: number): string => `seg${bucket}.new.jsonl`;
 
 /** One line of a segment input or spool. */
 export function postingsLine(postings: DocumentPostings): string {
@@ -69,9 +68,34 @@ export function postingsLineId(line: string): string {
   return JSON.parse(line.slice(0, line.indexOf('\t'))) as string;
 }
 
+/**
+ * Sorted keys and, two numbers per key, the word offset and length of its posting list. Two
+ * arrays read back far faster than an object with a property per key.
+ */
+export interface StoredDictionary {
+  keys: string[];
+  at: number[];
+}
+
+/** Looks keys up in a stored dictionary by binary search. */
+export function lookup(dictionary: StoredDictionary, key: string): [number, number] | undefined {
+  const { keys, at } = dictionary;
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k === key) return [at[2 * mid]!, at[2 * mid + 1]!];
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 export interface BuiltSegment {
   meta: SegmentMeta;
-  terms: Record<string, [number, number]>;
+  docs: SegmentDoc[];
+  terms: StoredDictionary;
   sections: [string | null, string | null, string | null][];
   bin: Uint8Array;
 }
@@ -129,20 +153,21 @@ export class SegmentBuilder {
     const attrWords = this.row * ATTR_WORDS;
     const bin = new Uint32Array(postings + attrWords);
     let at = 0;
-    const place = (map: Map<string, number[]>) => {
-      const dict: Record<string, [number, number]> = {};
-      for (const key of [...map.keys()].sort()) {
+    const place = (map: Map<string, number[]>): StoredDictionary => {
+      const keys = [...map.keys()].sort();
+      const where: number[] = [];
+      for (const key of keys) {
         const list = map.get(key)!;
-        dict[key] = [at, list.length];
+        where.push(at, list.length);
         bin.set(list, at);
         at += list.length;
       }
-      return dict;
+      return { keys, at: where };
     };
     const entities = place(this.entityLists);
     const terms = place(this.termLists);
     bin.set(this.attrs.subarray(0, attrWords), at);
-    return { meta: { docs: this.docs, rows: this.row, entities, attrs: at }, terms, sections: this.sections, bin: new Uint8Array(bin.buffer) };
+    return { meta: { rows: this.row, entities, attrs: at }, docs: this.docs, terms, sections: this.sections, bin: new Uint8Array(bin.buffer) };
   }
 }
 
@@ -150,9 +175,10 @@ export class SegmentBuilder {
 export class SegmentReader {
   private fd: number | null = null;
   private attrCache: Uint32Array | null = null;
-  private termsCache: Record<string, [number, number]> | null = null;
+  private termsCache: StoredDictionary | null = null;
   private sectionsCache: [string | null, string | null, string | null][] | null = null;
   private rowStarts: number[] | null = null;
+  private docsCache: SegmentDoc[] | null = null;
 
   constructor(
     private readonly dir: string,
@@ -176,20 +202,19 @@ export class SegmentReader {
   }
 
   entityRows(key: string): Uint32Array {
-    const at = this.meta.entities[key];
+    const at = lookup(this.meta.entities, key);
     return at ? this.words(at[0], at[1]) : new Uint32Array(0);
+  }
+
+  /** Every entity key of this segment (ids, "id@role"). */
+  entityKeys(): readonly string[] {
+    return this.meta.entities.keys;
   }
 
   termRows(stem: string): Uint32Array {
-    this.termsCache ??= this.readJson<Record<string, [number, number]>>(join(this.dir, this.files.terms));
-    const at = this.termsCache[stem];
+    this.termsCache ??= this.readJson<StoredDictionary>(join(this.dir, this.files.terms));
+    const at = lookup(this.termsCache, stem);
     return at ? this.words(at[0], at[1]) : new Uint32Array(0);
-  }
-
-  /** Every term of this segment (for prefix or regex expansion). */
-  termKeys(): string[] {
-    this.termsCache ??= this.readJson<Record<string, [number, number]>>(join(this.dir, this.files.terms));
-    return Object.keys(this.termsCache);
   }
 
   attrs(): Uint32Array {
@@ -204,8 +229,9 @@ export class SegmentReader {
 
   /** The document and its row number of a segment-local row. */
   locate(row: number): { doc: SegmentDoc; index: number } {
-    this.rowStarts ??= this.meta.docs.map((d) => d.rowStart);
-    const doc = this.meta.docs[Math.max(0, lastAtOrBefore(this.rowStarts, row))]!;
+    this.docsCache ??= this.readJson<SegmentDoc[]>(join(this.dir, this.files.docs));
+    this.rowStarts ??= this.docsCache.map((d) => d.rowStart);
+    const doc = this.docsCache[Math.max(0, lastAtOrBefore(this.rowStarts, row))]!;
     return { doc, index: row - doc.rowStart };
   }
 

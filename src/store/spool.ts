@@ -1,52 +1,54 @@
 /**
- * The postings lines of an ingest, appended per bucket to `seg<k>.new.jsonl` in the new
- * generation's folder as documents are parsed, until the bucket's segment is built from them.
+ * The postings lines of an ingest, appended per bucket to `seg<k>.new.<thread>.jsonl` in the new
+ * generation's folder by the thread that parsed the document, until the bucket's segment is
+ * built from them. Each thread writes its own files, so the lines never pass through the main
+ * thread (whose heap kept them), and no two threads write one file.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { forEachLine } from './files.js';
-import { postingsLineId, spoolFile } from './segments.js';
+import { postingsLineId } from './segments.js';
 
-export class Spool {
-  private readonly fds = new Map<number, number>();
+const spoolName = (bucket: number) => new RegExp(`^seg${bucket}\\.new\\.\\d+\\.jsonl$`);
 
-  constructor(private readonly dir: string) {}
+/** The spool files of a bucket in a generation's folder, from every thread. */
+export function spoolFiles(dir: string, bucket: number): string[] {
+  if (!existsSync(dir)) return [];
+  const name = spoolName(bucket);
+  return readdirSync(dir)
+    .filter((f) => name.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
 
-  path(bucket: number): string {
-    return join(this.dir, spoolFile(bucket));
-  }
+/**
+ * This thread's spool: one file open at a time (documents come bucket by bucket, so it changes
+ * a few times per ingest).
+ */
+export class SpoolWriter {
+  private open: { path: string; fd: number } | null = null;
 
-  private write(bucket: number, line: string): void {
-    let fd = this.fds.get(bucket);
-    if (fd === undefined) {
-      mkdirSync(this.dir, { recursive: true });
-      fd = openSync(this.path(bucket), 'a');
-      this.fds.set(bucket, fd);
+  append(dir: string, bucket: number, line: string): void {
+    const path = join(dir, `seg${bucket}.new.${threadId}.jsonl`);
+    if (this.open?.path !== path) {
+      this.close();
+      mkdirSync(dir, { recursive: true });
+      this.open = { path, fd: openSync(path, 'a') };
     }
-    writeSync(fd, line);
-  }
-
-  /** Appends a line made by `postingsLine`. */
-  append(bucket: number, line: string): void {
-    this.write(bucket, line);
+    writeSync(this.open.fd, line);
   }
 
   /** Copies the lines of `keep` documents from a segment input to the spools of their buckets. */
-  async redistribute(input: string, keep: ReadonlySet<string>, bucketOfId: (id: string) => number): Promise<void> {
+  async redistribute(dir: string, input: string, keep: ReadonlySet<string>, bucketOfId: (id: string) => number): Promise<void> {
     await forEachLine(input, (line) => {
       const id = postingsLineId(line);
-      if (keep.has(id)) this.write(bucketOfId(id), `${line}\n`);
+      if (keep.has(id)) this.append(dir, bucketOfId(id), `${line}\n`);
     });
   }
 
-  /** No more lines for this bucket: its spool is complete. */
-  finish(bucket: number): void {
-    const fd = this.fds.get(bucket);
-    if (fd !== undefined) closeSync(fd);
-    this.fds.delete(bucket);
-  }
-
   close(): void {
-    for (const bucket of [...this.fds.keys()]) this.finish(bucket);
+    if (this.open) closeSync(this.open.fd);
+    this.open = null;
   }
 }

@@ -86,7 +86,7 @@ export function stemOf(word: string): string {
       s.suffixeRemoved = false;
       stem = s.stem(folded).replace(/([aeou])\1/g, '$1');
     }
-    if (cache.size > 200_000) cache.clear();
+    if (cache.size > 100_000) cache.clear();
     cache.set(folded, stem);
   }
   cache.set(word, stem);
@@ -107,7 +107,7 @@ export function stemSet(text: string, stopWords: ReadonlySet<string>): Set<strin
     let term = known.get(word);
     if (term === undefined) {
       term = stopWords.has(word) || stopWords.has(word.toLowerCase()) ? null : stemOf(word);
-      if (known.size > 200_000) known.clear();
+      if (known.size > 100_000) known.clear();
       known.set(word, term);
     }
     if (term !== null) out.add(term);

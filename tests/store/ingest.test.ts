@@ -3,17 +3,19 @@
  * into more index segments, a query answers exactly what a store built from nothing answers,
  * and only the segments that changed are rebuilt.
  */
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCorpus } from '../../src/document/corpus.js';
 import { buildSpec } from '../../src/query/spec.js';
-import { findHits, hitRecord } from '../../src/query/run.js';
+import { countHits, findHits, hitRecord } from '../../src/query/run.js';
 import { ingest, type IngestSummary } from '../../src/store/ingest.js';
-import { openStore } from '../../src/store/reader.js';
+import { isFresh, openStore } from '../../src/store/reader.js';
+import { paths } from '../../src/store/layout.js';
 import { synthesize } from '../../scripts/bench/synthesize.mjs';
-import { CORPUS } from '../helpers.js';
+import { CORPUS, ROOT } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'smuggle-corpus-ingest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,6 +25,7 @@ synthesize(corpusDir, 24, 3, 30 * 1024);
 
 const QUERIES: Record<string, unknown>[] = [
   { actor: ['Frontex'] },
+  { actor: ['Frontex', 'Europol'], text: ['samenwerking'] },
   { actor: ['lidstaten'], role: ['addressee'] },
   { instrument: ['Richtlijn 2011/36/EU'] },
   { text: ['financieel onderzoek'] },
@@ -36,7 +39,10 @@ function answers(storeDir: string): string[][] {
   try {
     return QUERIES.map((options) => {
       const spec = buildSpec(options, { names: () => store.names(), registry: () => store.registry() });
-      return findHits(store, spec).map((h) => {
+      const hits = findHits(store, spec);
+      // the count from the posting lists alone is the number of hits
+      expect(countHits(store, spec)).toBe(hits.length);
+      return hits.map((h) => {
         const r = hitRecord(store, h, spec);
         return `${r.doc} ${r.id}`;
       });
@@ -55,6 +61,27 @@ const fromNothing = async (segmentBytes: number) => {
   await run(storeDir, segmentBytes, true);
   return answers(storeDir);
 };
+
+describe('ingest in worker threads (the built code, as the command runs it)', () => {
+  it('stores what an ingest in the main thread stores, segments built in their own thread', async () => {
+    type IngestModule = typeof import('../../src/store/ingest.js');
+    const built = (await import(pathToFileURL(join(ROOT, 'dist', 'store', 'ingest.js')).href)) as IngestModule;
+    const storeDir = join(dir, 'threads');
+    const summary = await built.ingest({
+      storeDir,
+      corpus: openCorpus(corpusDir),
+      registryPaths: [join(corpusDir, 'registry')],
+      maxBytes: 20 * 1024 * 1024,
+      tool: 'test',
+      segmentBytes: 200 * 1024,
+      jobs: 2,
+      workerThresholdBytes: 0,
+    });
+    expect(summary.parsed).toBe(29);
+    expect(readdirSync(join(storeDir, 'index', `g${summary.generation}`)).filter((f) => f.includes('.new.'))).toEqual([]);
+    expect(answers(storeDir)).toEqual(await fromNothing(200 * 1024));
+  });
+});
 
 describe('incremental ingest', () => {
   const storeDir = join(dir, 'store');
@@ -86,5 +113,29 @@ describe('incremental ingest', () => {
 
   it('an unchanged corpus is up to date', async () => {
     expect(await run(storeDir, 90 * 1024)).toMatchObject({ upToDate: true, parsed: 0 });
+  });
+
+  it('a touched registry file with the same bytes: still fresh (by its hash), and the next ingest parses nothing and records the new stamp', async () => {
+    const registry = [join(corpusDir, 'registry')];
+    const actors = join(corpusDir, 'registry', 'actors.yaml');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(actors, later, later);
+    const recorded = () => {
+      const root = JSON.parse(readFileSync(paths(storeDir).root, 'utf8')) as { generation: number };
+      const f = JSON.parse(readFileSync(paths(storeDir).freshness(root.generation), 'utf8')) as { data: [string, number, number][] };
+      return f.data.find(([file]) => file === actors)![2];
+    };
+    expect(recorded()).not.toBe(statSync(actors).mtimeMs);
+    expect(isFresh(storeDir, corpusDir, registry)).toBe(true);
+    expect(await run(storeDir, 90 * 1024)).toMatchObject({ upToDate: true, parsed: 0 });
+    expect(recorded()).toBe(statSync(actors).mtimeMs);
+  });
+
+  it('a touched document is stale and parsed again (documents are known by size and modification time)', async () => {
+    const later = new Date(Date.now() + 120_000);
+    utimesSync(join(corpusDir, 'doc-00002.txt'), later, later);
+    expect(isFresh(storeDir, corpusDir, [join(corpusDir, 'registry')])).toBe(false);
+    expect(await run(storeDir, 90 * 1024)).toMatchObject({ upToDate: false, parsed: 1, unchanged: 28 });
+    expect(isFresh(storeDir, corpusDir, [join(corpusDir, 'registry')])).toBe(true);
   });
 });
