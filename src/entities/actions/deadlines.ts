@@ -19,6 +19,7 @@ import { anyPhraseSource, FLAGS, memoizePerLexicon, WORD_END, WORD_START } from 
 type Period = Pick<Deadline, 'precision' | 'year' | 'half' | 'quarter' | 'month' | 'day'>;
 
 const YEAR = '(?:19|20)\\d{2}';
+const ANY_YEAR = new RegExp(YEAR);
 /** A year that continues into a range or a number: "2021-2025", "2004/81/EG", "2020.5". */
 const CONTINUED_AFTER = /^(?:\s*[-–—]\s*\d|[/.,]\d)/;
 /** A year that ends a range or a number: "2021-2025", "604/2013", "6.8.2004". */
@@ -109,6 +110,8 @@ function isParenthesised(text: string, start: number, end: number): boolean {
  * which is the key action's `source` text (its lead-in or the item itself).
  */
 export function findDeadlines(text: string, lexicon: KeyActionLexicon, source: Deadline['source'] = 'item'): Deadline[] {
+  // Every deadline ends in a year; most texts have none, and the full pattern is slow to reject.
+  if (!ANY_YEAR.test(text)) return [];
   const grammar = compileDeadlineGrammar(lexicon);
   const deadlines: Deadline[] = [];
   for (const match of text.matchAll(grammar.pattern)) {
