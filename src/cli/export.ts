@@ -5,17 +5,15 @@
 import { datasetFiles, writeDataset } from '../export/dataset.js';
 import { UsageError } from '../util/errors.js';
 import { note, toCsv } from './output.js';
-import { withStore } from './store-access.js';
+import { docArgs, withDocumentsStore } from './store-access.js';
 import { toolVersion } from './version.js';
 import { workspace } from './workspace.js';
 
 export async function runExport(_args: string[], options: Record<string, unknown>): Promise<number> {
   const out = options.out;
   if (typeof out !== 'string' || out === '') throw new UsageError('export needs --out <dir>');
-  return withStore(workspace(options), async (store) => {
-    const wantedDocs = Array.isArray(options.doc) ? new Set(options.doc.map(String)) : null;
+  return withDocumentsStore(workspace(options), docArgs(options), async (store, wantedDocs) => {
     const wantedKinds = Array.isArray(options.kind) ? new Set(options.kind.map(String)) : null;
-    for (const id of wantedDocs ?? []) if (!store.documentEntry(id)) throw new UsageError(`unknown document "${id}" (known ids: ${store.index.order.join(', ')})`);
     const entries = store.index.order
       .map((id) => store.documentEntry(id)!)
       .filter((e) => (!wantedDocs || wantedDocs.has(e.id)) && (!wantedKinds || wantedKinds.has(e.kind)));

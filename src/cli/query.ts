@@ -1,7 +1,8 @@
 /**
  * `smuggle-corpus query`: find elements by actor, instrument, words, section, type, modality and
  * deadline across the corpus. Exit 0 with hits, 1 without, 2 on error (as grep and ripgrep).
- * The store is built or refreshed first when the corpus or the data files changed.
+ * The store is built or refreshed first when the corpus or the data files changed; a --doc that
+ * names a file or `-` asks that document, parsed on the fly.
  */
 import type { ChalkInstance } from 'chalk';
 import { countHits, findHits, groupHits, hitRecord, type HitRef } from '../query/run.js';
@@ -9,12 +10,12 @@ import type { QueryHit } from '../query/result.js';
 import { buildSpec, type QuerySpec } from '../query/spec.js';
 import { tokens } from '../util/dutch-words.js';
 import { outputChoice, painter, selectFields, toCsv, write, writeJson, writeJsonl } from './output.js';
-import { withStore } from './store-access.js';
+import { docArgs, withDocumentsStore } from './store-access.js';
 import { workspace } from './workspace.js';
 
 export async function runQuery(_args: string[], options: Record<string, unknown>): Promise<number> {
-  return withStore(workspace(options), async (store) => {
-    const spec = buildSpec(options, { names: () => store.names(), registry: () => store.registry() });
+  return withDocumentsStore(workspace(options), docArgs(options), async (store, docs) => {
+    const spec = buildSpec({ ...options, doc: docs ? [...docs] : undefined }, { names: () => store.names(), registry: () => store.registry() });
     const choice = outputChoice(options);
     if (spec.count) {
       const count = countHits(store, spec);

@@ -80,6 +80,15 @@ describe('export', () => {
     expect(JSON.parse(readFileSync(join(copy.dir, 'taken', 'manifest.json'), 'utf8')).sources.map((s: { id: string }) => s.id)).toEqual([IDS.plan, IDS.strategy]);
   });
 
+  it('exports a document outside the corpus named by its path, beside a corpus document', () => {
+    writeFileSync(join(copy.dir, 'notitie.txt'), '1. Aanpak\n\nEuropol en Frontex werken samen.\n');
+    expect(cli(['export', '--out', 'extra', '--doc', 'notitie.txt', '--doc', IDS.letter], { cwd: copy.dir }).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(copy.dir, 'extra', 'manifest.json'), 'utf8'));
+    expect(manifest.sources.map((s: { id: string }) => s.id)).toEqual(['notitie', IDS.letter]);
+    const mentions = readFileSync(join(copy.dir, 'extra', 'mentions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(mentions.filter((m: { doc: string }) => m.doc === 'notitie').map((m: { entity: string }) => m.entity)).toEqual(['europol', 'frontex']);
+  });
+
   it('catches a dataset edited by hand', () => {
     expect(cli(['export', '--out', 'edited'], { cwd: copy.dir }).code).toBe(0);
     const file = join(copy.dir, 'edited', 'key_actions.jsonl');

@@ -2,7 +2,7 @@
  * Query result sets verified by reading the five documents, and the CLI conventions of query.
  * The test runs on a copy of the corpus with a store of its own.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,5 +144,65 @@ describe('output and exit codes', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^smuggle-corpus: unknown actor "Frontexx"; did you mean frontex/);
     expect(q('--due-before', 'next year').stderr).toMatch(/--due-before takes a date such as 2023/);
+  });
+});
+
+describe('documents outside the corpus', () => {
+  const letter = [
+    '1. Inleiding',
+    '',
+    'Het Europees Grens- en kustwachtagentschap (Frontex) en Europol werken samen met de lidstaten.',
+    '',
+    'Kernacties',
+    '',
+    'De Commissie zal:',
+    '- samen met de EGKW in 2023 een verslag opstellen;',
+    '- de lidstaten steunen.',
+    '',
+  ].join('\n');
+  const file = join(copy.dir, 'brief.txt');
+  writeFileSync(file, letter);
+  // The child's temporary folder, to see that the temporary store is removed.
+  const tmp = mkdtempSync(join(copy.dir, 'tmp-'));
+  const env = { TMPDIR: tmp };
+  const qq = (...args: string[]) => cli(['query', ...args], { cwd: copy.dir, env });
+
+  it('a --doc that names a file asks that file, parsed on the fly; the corpus store is left alone', () => {
+    const before = q('--actor', 'Frontex', '--count').stdout;
+    const r = qq('--doc', file, '--actor', 'Frontex', '--json', 'id,doc,line,type');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { id: 'brief/s1/p1', doc: 'brief', line: 3, type: 'paragraph' },
+      { id: 'brief/s1/ka1/g1/a1', doc: 'brief', line: 8, type: 'action' },
+    ]);
+    expect(qq('--doc', 'brief.txt', '--due-before', '2024', '--count').stdout.trim()).toBe('1');
+    expect(q('--actor', 'Frontex', '--count').stdout).toBe(before);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('reads `-` from standard input, and mixes files with corpus ids', () => {
+    const stdin = cli(['query', '--doc', '-', '--actor', 'lidstaten', '--json', 'doc,line'], { cwd: copy.dir, env, input: letter });
+    expect(JSON.parse(stdin.stdout)).toEqual([
+      { doc: 'stdin', line: 3 },
+      { doc: 'stdin', line: 9 },
+    ]);
+    const groups = JSON.parse(qq('--doc', IDS.plan, '--doc', file, '--actor', 'Frontex', '--group-by', 'doc', '--json').stdout);
+    expect(groups).toEqual([
+      { doc: IDS.plan, count: Number(q('--doc', IDS.plan, '--actor', 'Frontex', '--count').stdout) },
+      { doc: 'brief', count: 2 },
+    ]);
+    expect(JSON.parse(cli(['actors', '--doc', file, '--json'], { cwd: copy.dir, env }).stdout).map((a: { id: string }) => a.id).sort()).toEqual(['european-commission', 'europol', 'frontex', 'member-states']);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('an unknown id or an unusable file is an error (exit 2), not an empty answer', () => {
+    const unknown = qq('--doc', 'com-2099-1', '--actor', 'Frontex');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown document "com-2099-1": not a file and not a corpus id \(known ids: com-2021-591, /);
+    writeFileSync(join(copy.dir, 'leeg.txt'), '');
+    const empty = qq('--doc', 'leeg.txt', '--actor', 'Frontex');
+    expect(empty).toMatchObject({ code: 2, stdout: '' });
+    expect(empty.stderr.trim()).toBe('smuggle-corpus: leeg.txt: the file is empty');
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });
