@@ -82,6 +82,9 @@ export async function withDocumentsStore<T>(ws: Workspace, docArgs: readonly str
   ]);
   const corpus = openCorpus(ws.corpusDir);
   const temp = mkdtempSync(join(tmpdir(), 'smuggle-corpus-'));
+  // Also when Ctrl-C stops the ingest, which ends the process.
+  const cleanup = () => rmSync(temp, { recursive: true, force: true });
+  process.once('exit', cleanup);
   try {
     const documents: CorpusDocument[] = [];
     const ids = new Set<string>();
@@ -112,6 +115,7 @@ export async function withDocumentsStore<T>(ws: Workspace, docArgs: readonly str
       store.close();
     }
   } finally {
-    rmSync(temp, { recursive: true, force: true });
+    process.removeListener('exit', cleanup);
+    cleanup();
   }
 }
