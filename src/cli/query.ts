@@ -15,7 +15,7 @@ import { workspace } from './workspace.js';
 
 export async function runQuery(_args: string[], options: Record<string, unknown>): Promise<number> {
   return withDocumentsStore(workspace(options), docArgs(options), async (store, docs) => {
-    const spec = buildSpec({ ...options, doc: docs ? [...docs] : undefined }, { names: () => store.names(), registry: () => store.registry() });
+    const spec = buildSpec({ ...options, doc: docs ? [...docs] : undefined }, store);
     const choice = outputChoice(options);
     if (spec.count) {
       const count = countHits(store, spec);

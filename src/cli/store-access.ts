@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Corpus, CorpusDocument } from '../document/corpus.js';
+import { uniqueId } from '../document/corpus-files.js';
 import { DamagedStoreError, isFresh, openStore, type StoreReader } from '../store/reader.js';
 import { InputError, UsageError } from '../util/errors.js';
 import { note } from './output.js';
@@ -98,10 +99,7 @@ export async function withDocumentsStore<T>(ws: Workspace, docArgs: readonly str
       }
       if (files.has(file)) continue;
       files.add(file);
-      let id = source.id;
-      for (let n = 2; ids.has(id); n++) id = `${source.id}-${n}`;
-      ids.add(id);
-      documents.push({ id, file, display: source.display, recorded: source.recorded, ...(source.entry ? { entry: source.entry } : {}) });
+      documents.push({ id: uniqueId(source.id, ids), file, display: source.display, recorded: source.recorded, ...(source.entry ? { entry: source.entry } : {}) });
     }
     const storeDir = join(temp, 'store');
     const adHoc: Corpus = { dir: temp, exists: true, documents, problems: [], byId: new Map(documents.map((d) => [d.id, d])) };

@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../util/errors.js';
 import { DEFAULT_MAX_BYTES } from '../read/decode.js';
 import { formatProblem, type FileProblem } from '../util/yaml-file.js';
+import { isCorpusTextFile, uniqueId } from './corpus-files.js';
 import { idFromFileName, loadManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.js';
 
 export interface CorpusDocument {
@@ -27,8 +28,6 @@ export interface Corpus {
   problems: FileProblem[];
   byId: Map<string, CorpusDocument>;
 }
-
-const TEXT_FILE = /\.(txt|md|text)$/i;
 
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
@@ -65,13 +64,10 @@ export function openCorpus(dirArg: string): Corpus {
   const ids = new Set(documents.map((d) => d.id));
   for (const name of readdirSync(dir).sort()) {
     const file = join(dir, name);
-    if (!TEXT_FILE.test(name) || listed.has(resolve(file)) || /^readme\./i.test(name)) continue;
+    if (!isCorpusTextFile(name) || listed.has(resolve(file))) continue;
     if (lstatSync(file).isSymbolicLink() && !inside(dir, file)) continue;
     if (!statSync(file).isFile()) continue;
-    let id = idFromFileName(name);
-    for (let n = 2; ids.has(id); n++) id = `${idFromFileName(name)}-${n}`;
-    ids.add(id);
-    documents.push({ id, file, display: displayPath(file), recorded: recordedPath(dir, file) });
+    documents.push({ id: uniqueId(idFromFileName(name), ids), file, display: displayPath(file), recorded: recordedPath(dir, file) });
   }
   return { dir, exists: true, documents, problems: problems.map((p) => ({ ...p, file: displayPath(p.file) })), byId: new Map(documents.map((d) => [d.id, d])) };
 }

@@ -7,7 +7,7 @@ import type { CompiledRegistry } from '../entities/compiled.js';
 import type { NameIndex } from '../entities/entity-index.js';
 import { resolveName } from '../entities/resolve.js';
 import { UsageError } from '../util/errors.js';
-import { stemOf, tokens } from '../util/dutch-words.js';
+import { stemSet } from '../util/dutch-words.js';
 import { dayNumber, MODALITIES, ROW_TYPES, type RowType } from '../store/rows.js';
 
 export type GroupBy = 'doc' | 'section' | 'actor' | 'instrument' | 'type';
@@ -52,10 +52,14 @@ export function dateBound(name: string, value: string, edge: 'start' | 'end'): n
   return edge === 'start' ? dayNumber(`${y}-01-01`) : dayNumber(`${y}-12-31`);
 }
 
-/** Where a query's names are resolved: the store's name index, and its registry for parents. */
+/**
+ * What a query is resolved against (the store): its name index, its registry for parents, and
+ * the stop words its term index left out, so a query's words are read as the texts were.
+ */
 export interface SpecSources {
-  names: () => NameIndex;
-  registry: () => CompiledRegistry;
+  names(): NameIndex;
+  registry(): CompiledRegistry;
+  stopWords(): ReadonlySet<string>;
 }
 
 export function buildSpec(options: Record<string, unknown>, sources: SpecSources): QuerySpec {
@@ -90,10 +94,11 @@ export function buildSpec(options: Record<string, unknown>, sources: SpecSources
     }
   } else if (text && options.exact) {
     pattern = new RegExp(text.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'giu');
-    stems = [...new Set(tokens(text).map((t) => stemOf(t.word)))];
+    // The phrase's content words narrow the candidates; the pattern decides.
+    stems = [...stemSet(text, sources.stopWords())];
   } else if (text) {
-    stems = [...new Set(tokens(text).map((t) => stemOf(t.word)))];
-    if (stems.length === 0) throw new UsageError(`--text "${text}" has no words to search for`);
+    stems = [...stemSet(text, sources.stopWords())];
+    if (stems.length === 0) throw new UsageError(`--text "${text}" has no words to search for (only function words, which are not indexed)`);
   }
 
   const types = list(options.type);

@@ -8,11 +8,12 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { createParseContext, loadRegistryOrThrow, type ContextOptions, type LoadedContext } from '../document/context.js';
-import { currentDataHash, dataFiles } from '../document/data-hash.js';
+import { currentDataHash, dataFiles, LAYOUT_LEXICON_PATH } from '../document/data-hash.js';
 import type { Corpus } from '../document/corpus.js';
 import { MANIFEST_FILE } from '../document/manifest.js';
 import { PARSER_VERSION } from '../document/version.js';
 import { buildNameIndex, storedNameIndex } from '../entities/entity-index.js';
+import { loadLayoutLexicon } from '../layout/lexicon.js';
 import { UsageError } from '../util/errors.js';
 import { acquireLock, DamagedStoreError, readJson, writeJsonAtomic } from './files.js';
 import { manifestKey, type ParseJob, type SegmentJob } from './jobs.js';
@@ -66,12 +67,15 @@ export interface CurrentStore {
   documents: DocEntry[];
 }
 
+const OTHER_VERSION = 'written by another version of smuggle-corpus';
+
 /** The committed store, or why there is none usable. */
 export function readCurrentStore(storeDir: string): { store: CurrentStore | null; reason: string } {
   const p = paths(storeDir);
   const root = readJson<StoreRoot>(p.root);
   if (!root.ok) return { store: null, reason: `store.json ${root.reason}` };
-  if (root.value.format !== STORE_FORMAT || !Number.isInteger(root.value.generation)) return { store: null, reason: 'store.json has another format (written by another version)' };
+  if (root.value.format !== STORE_FORMAT) return { store: null, reason: OTHER_VERSION };
+  if (!Number.isInteger(root.value.generation)) return { store: null, reason: 'store.json names no generation' };
   const g = root.value.generation;
   const index = readJson<GenerationIndex>(p.index(g));
   const documents = readJson<DocEntry[]>(p.documents(g));
@@ -135,7 +139,7 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
 
   const { store: previous, reason } = readCurrentStore(storeDir);
   const rebuiltDamaged = !previous && existsSync(p.root);
-  if (rebuiltDamaged) options.warn?.(`the store at ${storeDir} is damaged (${reason}); rebuilding it`);
+  if (rebuiltDamaged) options.warn?.(`the store at ${storeDir} ${reason === OTHER_VERSION ? `was ${reason}` : `is damaged (${reason})`}; rebuilding it`);
   const compatible =
     previous !== null &&
     !options.force &&
@@ -295,9 +299,8 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
       corpusDir: corpus.dir,
       buckets,
       segments,
-      documentCount: documents.length,
       order: documents.map((d) => d.id),
-      rowCount: segments.reduce((n, s) => n + s.rows, 0),
+      stopWords: [...((ctx as LoadedContext | null)?.lexicon ?? loadLayoutLexicon(LAYOUT_LEXICON_PATH)).functionWords].sort(),
     };
     writeJsonAtomic(p.documents(generation), documents);
     writeJsonAtomic(p.freshness(generation), freshness());

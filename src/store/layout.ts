@@ -22,9 +22,9 @@ import type { SegmentFiles } from './segments.js';
 
 /**
  * 2: postings in segment inputs instead of per-document row files; 3: data file stamps, segment
- * documents apart, dictionaries as sorted arrays.
+ * documents apart, dictionaries as sorted arrays; 4: the index's stop words recorded.
  */
-export const STORE_FORMAT = 3;
+export const STORE_FORMAT = 4;
 
 export interface StoreRoot {
   format: typeof STORE_FORMAT;
@@ -75,10 +75,10 @@ export interface GenerationIndex {
   corpusDir: string;
   buckets: number;
   segments: SegmentEntry[];
-  documentCount: number;
   /** Document ids in corpus order, for ordering results. */
   order: string[];
-  rowCount: number;
+  /** The function words the term index leaves out; a query's words are read with the same list. */
+  stopWords: string[];
 }
 
 export interface Freshness {

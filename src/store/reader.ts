@@ -8,6 +8,7 @@ import { join, resolve, sep } from 'node:path';
 import type { Document } from '../document/model.js';
 import type { CompiledRegistry } from '../entities/compiled.js';
 import { nameIndexOf, type NameIndex, type StoredNameIndex } from '../entities/entity-index.js';
+import { isCorpusTextFile } from '../document/corpus-files.js';
 import { currentDataHash, dataFiles } from '../document/data-hash.js';
 import { DamagedStoreError, readJson } from './files.js';
 
@@ -22,6 +23,7 @@ export class StoreReader {
   private byIdCache: Map<string, DocEntry> | null = null;
   private registryCache: CompiledRegistry | null = null;
   private namesCache: NameIndex | null = null;
+  private stopWordsCache: ReadonlySet<string> | null = null;
   /** Rows of the documents read last (hits come in document order, so a few suffice). */
   private readonly rowsCache = new Map<string, Row[]>();
 
@@ -48,6 +50,12 @@ export class StoreReader {
   names(): NameIndex {
     this.namesCache ??= nameIndexOf(readJsonOrThrow<StoredNameIndex>(paths(this.dir).names(this.index.generation)));
     return this.namesCache;
+  }
+
+  /** The words the term index leaves out. */
+  stopWords(): ReadonlySet<string> {
+    this.stopWordsCache ??= new Set(this.index.stopWords);
+    return this.stopWordsCache;
   }
 
   registry(): CompiledRegistry {
@@ -105,8 +113,6 @@ export function openStore(storeDir: string): StoreReader | null {
   return new StoreReader(storeDir, index.value, metas);
 }
 
-const TEXT_FILE = /\.(txt|md|text)$/i;
-
 /**
  * Is the store up to date with the corpus and the data files? Checks the manifest's and every
  * source's size and modification time, new text files in the corpus folder, and the data files
@@ -131,7 +137,7 @@ export function isFresh(storeDir: string, corpusDir: string, registryPaths: read
   }
   const known = new Set(files);
   for (const name of readdirSync(dir)) {
-    if (TEXT_FILE.test(name) && !/^readme\./i.test(name) && !known.has(name)) return false;
+    if (isCorpusTextFile(name) && !known.has(name)) return false;
   }
   const data = dataFiles(registryPaths);
   if (data.length === fresh.data.length && data.every((file, i) => file === fresh.data[i]![0] && sameStamp(file, [fresh.data[i]![1], fresh.data[i]![2]]))) return true;

@@ -63,6 +63,18 @@ describe('complete result sets', () => {
     );
   });
 
+  it('function words in --text are read as the index read the texts (left out), not required', () => {
+    expect(ids('--text', 'de samenwerking')).toEqual(ids('--text', 'samenwerking'));
+    // The phrase: elements with the word "samenwerking" whose text has "de samenwerking".
+    const texts = new Map(Object.values(IDS).flatMap((id) => textNodes(corpusDoc(id)).map((n) => [n.id, n.text] as const)));
+    const phrase = ids('--text', 'de samenwerking', '--exact');
+    expect(phrase).toEqual(ids('--text', 'samenwerking').filter((id) => /de\s+samenwerking/iu.test(texts.get(id)!)));
+    expect(phrase.length).toBeGreaterThan(10);
+    const only = q('--text', 'de het', '--count');
+    expect(only.code).toBe(2);
+    expect(only.stderr).toMatch(/has no words to search for \(only function words/);
+  });
+
   it('key actions due before 2023', () => {
     expect(ids('--due-before', '2023', '--type', 'action')).toEqual([
       'com-2021-591/s3.3.3/ka1/g2/a1', // in de eerste helft van 2022

@@ -38,7 +38,7 @@ function answers(storeDir: string): string[][] {
   const store = openStore(storeDir)!;
   try {
     return QUERIES.map((options) => {
-      const spec = buildSpec(options, { names: () => store.names(), registry: () => store.registry() });
+      const spec = buildSpec(options, store);
       const hits = findHits(store, spec);
       // the count from the posting lists alone is the number of hits
       expect(countHits(store, spec)).toBe(hits.length);
