@@ -22,6 +22,7 @@ export const LayoutLexiconFile = z
     linkListHeadings: phrases,
     pageMarkers: phrases,
     letterheadCues: phrases,
+    subjectLabels: phrases,
     months: z.array(z.string()).length(12),
     weekdays: phrases,
     placesOfIssue: phrases,
@@ -49,6 +50,8 @@ export interface LayoutLexicon {
   linkListHeadings: Set<string>;
   pageMarker: RegExp;
   letterheadCue: RegExp;
+  /** A letter's subject line: the label ("Onderwerp", "Betreft") and what follows is the subject. */
+  subjectLine: RegExp;
   monthIndex: Map<string, number>;
 }
 
@@ -72,6 +75,7 @@ export function compileLayoutLexicon(file: LayoutLexiconFile): LayoutLexicon {
     linkListHeadings: new Set(lower(file.linkListHeadings)),
     pageMarker: new RegExp(`^(?:${pageMarkers.join('|')})$`, 'iu'),
     letterheadCue: new RegExp(`^(?:${alternatives(lower(file.letterheadCues))})`, 'iu'),
+    subjectLine: new RegExp(`^(?:${alternatives(lower(file.subjectLabels))})\\s*:?\\s+(?=\\S)`, 'iu'),
     monthIndex: new Map(lower(file.months).map((m, i) => [m, i + 1])),
   };
 }

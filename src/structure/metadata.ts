@@ -84,10 +84,15 @@ export function detectMetadata(s: StructureResult, lexicon: LayoutLexicon): Dete
   }
 
   // A letter's subject line ("Onderwerp Voortgang aanpak mensenhandel") is its title.
-  const subjectLine = furniture.find((c) => /^onderwerp\s*:?\s+\S/iu.test(c.text));
-  found.title = subjectLine
-    ? { value: subjectLine.text.replace(/^onderwerp\s*:?\s+/iu, ''), span: subjectLine.span }
-    : findTitle(front, lexicon);
+  let subject: Found | undefined;
+  for (const c of furniture) {
+    const label = lexicon.subjectLine.exec(c.text);
+    if (label) {
+      subject = { value: c.text.slice(label[0].length), span: c.span };
+      break;
+    }
+  }
+  found.title = subject ?? findTitle(front, lexicon);
   return found;
 }
 
