@@ -5,14 +5,14 @@
  */
 import { parseDocument } from '../document/build.js';
 import { createParseContext, type LoadedContext } from '../document/context.js';
-import { openCorpus, readDocumentArg, type Corpus, type DocumentSource } from '../document/corpus.js';
+import { openCorpus, readDocumentBytes, resolveDocumentArg, type DocumentRef } from '../document/corpus.js';
 import type { Document } from '../document/model.js';
 import { diffDocuments, type DiffMode } from '../diff/compare.js';
 import { renderReport } from '../diff/report.js';
 import type { CoverageRow } from '../diff/result.js';
 import type { StoreReader } from '../store/reader.js';
 import { InputError, UsageError } from '../util/errors.js';
-import { outputChoice, painter, selectFields, toCsv, write, writeJson } from './output.js';
+import { outputChoice, painter, selectOne, write, writeJson, writeRecords } from './output.js';
 import { freshStore } from './store-access.js';
 import { workspace, type Workspace } from './workspace.js';
 
@@ -26,8 +26,8 @@ export async function runDiff(args: string[], options: Record<string, unknown>):
   const [a, b] = await readDocuments(workspace(options), [argA, argB]);
   const result = diffDocuments(a, b, { mode, threshold });
   if (result.coverage?.length === 0) throw new UsageError(`${a.id} has no key actions: --coverage measures how B takes up the key actions of A (name the EU plan first)`);
-  if (choice.format === 'csv') await write(await toCsv(result.coverage!.map(coverageRecord), choice.fields ?? COVERAGE_COLUMNS));
-  else if (choice.format === 'json') await writeJson(choice.fields ? selectFields([result], choice.fields)[0] : result);
+  if (choice.format === 'csv') await writeRecords(result.coverage!.map(coverageRecord), choice);
+  else if (choice.format === 'json') await writeJson(selectOne(result, choice.fields));
   else await write(renderReport(result, await painter(options), { words: options.words === true }));
   return result.differences ? 1 : 0;
 }
@@ -45,17 +45,17 @@ function thresholdOf(value: unknown): number {
 
 async function readDocuments(ws: Workspace, args: [string, string]): Promise<[Document, Document]> {
   const corpus = openCorpus(ws.corpusDir);
-  const sources = [await readDocumentArg(args[0], corpus, ws.maxBytes), await readDocumentArg(args[1], corpus, ws.maxBytes)] as const;
+  const sources = [resolveDocumentArg(args[0], corpus), resolveDocumentArg(args[1], corpus)] as const;
   let store: StoreReader | null = null;
   let context: LoadedContext | null = null;
-  const read = async (source: DocumentSource): Promise<Document> => {
-    if (inCorpus(source, corpus)) {
+  const read = async (source: DocumentRef): Promise<Document> => {
+    if (source.inCorpus) {
       store ??= await freshStore(ws);
       if (!store.documentEntry(source.id)) throw new InputError(`${source.display}: not in the store (it could not be parsed; run validate)`);
       return store.document(source.id);
     }
     context ??= createParseContext({ registryPaths: ws.registryPaths, documents: corpus.documents.map((d) => ({ id: d.id, reference: d.entry?.reference ?? null })), maxBytes: ws.maxBytes });
-    return parseDocument({ bytes: source.bytes, path: source.display, id: source.id, ...(source.entry ? { manifest: source.entry } : {}) }, context);
+    return parseDocument({ bytes: await readDocumentBytes(source.file, ws.maxBytes), path: source.display, id: source.id, ...(source.entry ? { manifest: source.entry } : {}) }, context);
   };
   try {
     return [await read(sources[0]), await read(sources[1])];
@@ -63,10 +63,6 @@ async function readDocuments(ws: Workspace, args: [string, string]): Promise<[Do
     (store as StoreReader | null)?.close();
   }
 }
-
-const inCorpus = (source: DocumentSource, corpus: Corpus) => source.file !== '-' && corpus.documents.some((d) => d.file === source.file);
-
-const COVERAGE_COLUMNS = ['action', 'line', 'status', 'score', 'passage', 'passageLine', 'passageText', 'shared', 'actionText'];
 
 function coverageRecord(r: CoverageRow): Record<string, unknown> {
   return {

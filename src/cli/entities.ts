@@ -7,7 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CompiledEntity } from '../entities/compiled.js';
 import type { StoreReader } from '../store/reader.js';
 import { outputChoice, painter, toCsv, write, writeJson } from './output.js';
-import { docArgs, withDocumentsStore } from './store-access.js';
+import { withDocumentsStore } from './store-access.js';
 import { workspace } from './workspace.js';
 
 export interface EntityCounts {
@@ -24,7 +24,7 @@ export const runActors = (args: string[], options: Record<string, unknown>) => r
 export const runInstruments = (args: string[], options: Record<string, unknown>) => runEntities('instrument', options);
 
 async function runEntities(kind: 'actor' | 'instrument', options: Record<string, unknown>): Promise<number> {
-  return withDocumentsStore(workspace(options), docArgs(options), async (store, wanted) => {
+  return withDocumentsStore(workspace(options), async (store, wanted) => {
     const docs = store.index.order.filter((id) => !wanted || wanted.has(id));
     const counts = countMentions(store, kind, docs, options.forms === true);
     const choice = outputChoice(options);

@@ -5,14 +5,14 @@
 import { datasetFiles, writeDataset } from '../export/dataset.js';
 import { UsageError } from '../util/errors.js';
 import { note, toCsv } from './output.js';
-import { docArgs, withDocumentsStore } from './store-access.js';
+import { withDocumentsStore } from './store-access.js';
 import { toolVersion } from './version.js';
 import { workspace } from './workspace.js';
 
 export async function runExport(_args: string[], options: Record<string, unknown>): Promise<number> {
   const out = options.out;
   if (typeof out !== 'string' || out === '') throw new UsageError('export needs --out <dir>');
-  return withDocumentsStore(workspace(options), docArgs(options), async (store, wantedDocs) => {
+  return withDocumentsStore(workspace(options), async (store, wantedDocs) => {
     const wantedKinds = Array.isArray(options.kind) ? new Set(options.kind.map(String)) : null;
     const entries = store.index.order
       .map((id) => store.documentEntry(id)!)

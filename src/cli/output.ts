@@ -38,7 +38,7 @@ export function colorEnabled(options: Record<string, unknown>, stream: NodeJS.Wr
  * answer `then`, or awaiting it would take it for a promise that never settles.
  */
 const PLAIN: ChalkInstance = new Proxy(((s: unknown) => String(s)) as unknown as ChalkInstance, {
-  get: (_target, key) => (key === 'then' ? undefined : PLAIN),
+  get: (_target, key) => (key === 'then' ? undefined : key === 'level' ? 0 : PLAIN),
 });
 
 export async function painter(options: Record<string, unknown>, stream: NodeJS.WriteStream = process.stdout): Promise<ChalkInstance> {
@@ -54,9 +54,10 @@ function pick(record: Record<string, unknown>, path: string): unknown {
   return value;
 }
 
-export function selectFields<T extends Record<string, unknown>>(records: readonly T[], fields: string[] | null): Record<string, unknown>[] {
-  if (!fields) return records as unknown as Record<string, unknown>[];
-  return records.map((r) => Object.fromEntries(fields.map((f) => [f, pick(r, f)])));
+/** The chosen fields of one record (`--json id,section.number`), or the record itself. */
+export function selectOne(record: object, fields: string[] | null): Record<string, unknown> {
+  const r = record as Record<string, unknown>;
+  return fields ? Object.fromEntries(fields.map((f) => [f, pick(r, f)])) : r;
 }
 
 /** Write to stdout; resolves when the data is handed to the OS (so large outputs are not cut). */
@@ -97,11 +98,19 @@ function cell(value: unknown): string | number | boolean | null {
   return JSON.stringify(value);
 }
 
-export async function writeRecords(records: readonly Record<string, unknown>[], choice: OutputChoice): Promise<void> {
-  const selected = selectFields(records, choice.fields);
-  if (choice.format === 'json') await writeJson(selected);
-  else if (choice.format === 'jsonl') await writeJsonl(selected);
-  else if (choice.format === 'csv') await write(await toCsv(selected, choice.fields ?? undefined));
+/**
+ * Records for scripts, with the chosen fields: a JSON array, JSON Lines (streamed as the records
+ * come), or CSV, where `flat` may first spread nested values over columns of their own.
+ */
+export async function writeRecords(records: Iterable<object>, choice: OutputChoice, flat?: (r: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+  const selected = (function* () {
+    for (const r of records) yield selectOne(r, choice.fields);
+  })();
+  if (choice.format === 'jsonl') await writeJsonl(selected);
+  else if (choice.format === 'csv') {
+    const rows = [...selected];
+    await write(await toCsv(flat ? rows.map(flat) : rows, flat ? undefined : (choice.fields ?? undefined)));
+  } else await writeJson([...selected]);
 }
 
 /** Diagnostics and progress go to stderr. */

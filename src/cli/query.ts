@@ -9,12 +9,12 @@ import { countHits, findHits, groupHits, hitRecord, type HitRef } from '../query
 import type { QueryHit } from '../query/result.js';
 import { buildSpec, type QuerySpec } from '../query/spec.js';
 import { tokens } from '../util/dutch-words.js';
-import { outputChoice, painter, selectFields, toCsv, write, writeJson, writeJsonl } from './output.js';
-import { docArgs, withDocumentsStore } from './store-access.js';
+import { outputChoice, painter, write, writeRecords } from './output.js';
+import { withDocumentsStore } from './store-access.js';
 import { workspace } from './workspace.js';
 
 export async function runQuery(_args: string[], options: Record<string, unknown>): Promise<number> {
-  return withDocumentsStore(workspace(options), docArgs(options), async (store, docs) => {
+  return withDocumentsStore(workspace(options), async (store, docs) => {
     const spec = buildSpec({ ...options, doc: docs ? [...docs] : undefined }, store);
     const choice = outputChoice(options);
     if (spec.count) {
@@ -28,37 +28,23 @@ export async function runQuery(_args: string[], options: Record<string, unknown>
       if (choice.format === 'text') {
         const c = await painter(options);
         await write(groups.map((g) => `${String(g.count).padStart(6)}  ${c.bold(String(g[spec.groupBy!]))}\n`).join(''));
-      } else await emit(groups, choice);
+      } else await writeRecords(groups, choice);
     } else {
       const page = hits.slice(spec.offset, spec.limit === null ? undefined : spec.offset + spec.limit);
       const records = (function* () {
         for (const h of page) yield hitRecord(store, h, spec);
       })();
       if (choice.format === 'text') await writeListing(records, spec, await painter(options));
-      else if (choice.format === 'jsonl') await writeJsonl(mapIter(records, (r) => select(r, choice.fields)));
-      else await emit([...records], choice);
+      else await writeRecords(records, choice, sectionColumns);
     }
     return hits.length > 0 ? 0 : 1;
   });
 }
 
-function* mapIter<T, U>(it: Iterable<T>, f: (t: T) => U): Iterable<U> {
-  for (const x of it) yield f(x);
-}
-
-function select(record: QueryHit, fields: string[] | null): Record<string, unknown> {
-  return selectFields([record as unknown as Record<string, unknown>], fields)[0]!;
-}
-
-async function emit(records: readonly object[], choice: ReturnType<typeof outputChoice>): Promise<void> {
-  const selected = selectFields(records as Record<string, unknown>[], choice.fields);
-  if (choice.format === 'csv') {
-    const flat = selected.map((r) => {
-      const { section, ...rest } = r as { section?: QueryHit['section'] } & Record<string, unknown>;
-      return section ? { ...rest, sectionNumber: section.number, sectionTitle: section.title } : rest;
-    });
-    await write(await toCsv(flat));
-  } else await writeJson(selected);
+/** In CSV, a hit's section is two columns. */
+function sectionColumns(record: Record<string, unknown>): Record<string, unknown> {
+  const { section, ...rest } = record as { section?: QueryHit['section'] } & Record<string, unknown>;
+  return section ? { ...rest, sectionNumber: section.number, sectionTitle: section.title } : rest;
 }
 
 async function writeListing(records: Iterable<QueryHit>, spec: QuerySpec, c: ChalkInstance): Promise<void> {
@@ -100,7 +86,5 @@ function kwic(text: string, start: number, end: number, n: number, c: ChalkInsta
   const to = after.length > n ? after[n - 1]!.end : text.length;
   const left = text.slice(from, start).replace(/\s+/g, ' ');
   const right = text.slice(end, to).replace(/\s+/g, ' ');
-  return `${from > 0 ? '…' : ''}${left.padStart(0)}${c.bold.red(text.slice(start, end))}${right}${to < text.length ? '…' : ''}`;
+  return `${from > 0 ? '…' : ''}${left}${c.bold.red(text.slice(start, end))}${right}${to < text.length ? '…' : ''}`;
 }
-
-export type { HitRef };

@@ -9,7 +9,7 @@ import { createParseContext } from '../document/context.js';
 import { openCorpus, readDocumentArg } from '../document/corpus.js';
 import type { Block, Document, KeyActionList, Section } from '../document/model.js';
 import { walkBlocks } from '../document/walk.js';
-import { outputChoice, painter, selectFields, write, writeJson } from './output.js';
+import { outputChoice, painter, selectOne, write, writeJson } from './output.js';
 import { workspace } from './workspace.js';
 
 export async function runShow(args: string[], options: Record<string, unknown>): Promise<number> {
@@ -24,7 +24,7 @@ export async function runShow(args: string[], options: Record<string, unknown>):
   const doc = parseDocument({ bytes: source.bytes, path: source.display, id: source.id, ...(source.entry ? { manifest: source.entry } : {}) }, ctx);
   const choice = outputChoice(options);
   if (choice.format !== 'text') {
-    await writeJson(choice.fields ? selectFields([doc as unknown as Record<string, unknown>], choice.fields)[0] : doc);
+    await writeJson(selectOne(doc, choice.fields));
     return 0;
   }
   const c = await painter(options);

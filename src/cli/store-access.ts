@@ -3,7 +3,7 @@
  * stale or damaged; a file found damaged while reading makes the store rebuilt and the command
  * run again, never a crash.
  */
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Corpus, CorpusDocument } from '../document/corpus.js';
@@ -47,36 +47,34 @@ export async function withStore<T>(ws: Workspace, use: (store: StoreReader) => P
   }
 }
 
-/** The --doc values of a command's options, or null. */
-export function docArgs(options: Record<string, unknown>): string[] | null {
-  return Array.isArray(options.doc) && options.doc.length > 0 ? options.doc.map(String) : null;
-}
-
 /** Does a --doc value name a document outside the store (a file, or `-` for standard input)? */
 function namesFile(arg: string): boolean {
-  return arg === '-' || (existsSync(arg) && statSync(arg).isFile());
+  return arg === '-' || statSync(arg, { throwIfNoEntry: false })?.isFile() === true;
 }
 
 /**
- * The store for a command with --doc values, and the ids to keep (null: every document).
+ * The store for a command's --doc values, and the ids to keep (null: every document).
  *
  * When every value is a corpus id: the corpus store, and an unknown id is a usage error that
  * lists the known ones. When a value names a file or `-`: the named documents (files, standard
  * input and corpus ids alike) are parsed into a temporary store, removed afterwards, so a user
  * can ask a document that is not in the corpus.
  */
-export async function withDocumentsStore<T>(ws: Workspace, docArgs: readonly string[] | null, use: (store: StoreReader, docs: Set<string> | null) => Promise<T>): Promise<T> {
+export async function withDocumentsStore<T>(ws: Workspace, use: (store: StoreReader, docs: Set<string> | null) => Promise<T>): Promise<T> {
+  const docArgs = Array.isArray(ws.options.doc) && ws.options.doc.length > 0 ? ws.options.doc.map(String) : null;
   if (!docArgs?.some(namesFile)) {
     return withStore(ws, async (store) => {
       if (!docArgs) return use(store, null);
       const known = new Set(store.index.order);
-      for (const id of docArgs) {
-        if (!known.has(id)) throw new UsageError(`unknown document "${id}": not a file and not a corpus id (known ids: ${store.index.order.join(', ')})`);
+      const unknown = docArgs.find((id) => !known.has(id));
+      if (unknown !== undefined) {
+        const { unknownDocument } = await import('../document/corpus.js');
+        throw new UsageError(unknownDocument(unknown, store.index.order));
       }
       return use(store, new Set(docArgs));
     });
   }
-  const [{ openCorpus, readDocumentArg }, { ingest }, { toolVersion }] = await Promise.all([
+  const [{ openCorpus, readDocumentBytes, resolveDocumentArg }, { ingest }, { toolVersion }] = await Promise.all([
     import('../document/corpus.js'),
     import('../store/ingest.js'),
     import('./version.js'),
@@ -91,15 +89,15 @@ export async function withDocumentsStore<T>(ws: Workspace, docArgs: readonly str
     const ids = new Set<string>();
     const files = new Set<string>();
     for (const arg of docArgs) {
-      const source = await readDocumentArg(arg, corpus, ws.maxBytes);
-      let file = source.file;
-      if (arg === '-') {
-        file = join(temp, 'stdin.txt');
-        writeFileSync(file, source.bytes);
+      // Files are read (and their size checked) by the ingest; standard input is kept in a file.
+      const { inCorpus: _, ...source } = resolveDocumentArg(arg, corpus);
+      if (source.file === '-') {
+        source.file = join(temp, 'stdin.txt');
+        writeFileSync(source.file, await readDocumentBytes('-', ws.maxBytes));
       }
-      if (files.has(file)) continue;
-      files.add(file);
-      documents.push({ id: uniqueId(source.id, ids), file, display: source.display, recorded: source.recorded, ...(source.entry ? { entry: source.entry } : {}) });
+      if (files.has(source.file)) continue;
+      files.add(source.file);
+      documents.push({ ...source, id: uniqueId(source.id, ids) });
     }
     const storeDir = join(temp, 'store');
     const adHoc: Corpus = { dir: temp, exists: true, documents, problems: [], byId: new Map(documents.map((d) => [d.id, d])) };

@@ -80,31 +80,47 @@ export function corpusProblemsText(corpus: Corpus): string {
   return corpus.problems.map(formatProblem).join('\n');
 }
 
-export interface DocumentSource extends CorpusDocument {
+export interface DocumentRef extends CorpusDocument {
+  /** A document of the corpus (named by id or by its path), as opposed to any other file or `-`. */
+  inCorpus: boolean;
+}
+
+export interface DocumentSource extends DocumentRef {
   bytes: Uint8Array;
 }
 
 /**
- * A document argument: `-` (standard input), a path to a text file, or a corpus id.
- * Files outside the corpus get an id from their name and no manifest entry.
+ * A document argument: `-` (standard input), a path to a text file, or a corpus id, without
+ * reading it. Files outside the corpus get an id from their name and no manifest entry.
  */
-export async function readDocumentArg(arg: string, corpus: Corpus, maxBytes = DEFAULT_MAX_BYTES): Promise<DocumentSource> {
-  if (arg === '-') {
-    const bytes = await readStdin(maxBytes);
-    return { id: 'stdin', file: '-', display: '-', recorded: '-', bytes };
-  }
-  if (existsSync(arg)) {
+export function resolveDocumentArg(arg: string, corpus: Corpus): DocumentRef {
+  if (arg === '-') return { id: 'stdin', file: '-', display: '-', recorded: '-', inCorpus: false };
+  const stat = statSync(arg, { throwIfNoEntry: false });
+  if (stat) {
     const file = resolve(arg);
-    if (statSync(file).isDirectory()) throw new UsageError(`${arg}: is a folder; name a document (a corpus id or a text file)`);
+    if (stat.isDirectory()) throw new UsageError(`${arg}: is a folder; name a document (a corpus id or a text file)`);
     const known = corpus.documents.find((d) => d.file === file);
-    return { ...(known ?? { id: idFromFileName(arg), file, display: displayPath(file), recorded: displayPath(file) }), bytes: readBytes(file, maxBytes) };
+    return known ? { ...known, inCorpus: true } : { id: idFromFileName(arg), file, display: displayPath(file), recorded: displayPath(file), inCorpus: false };
   }
   const doc = corpus.byId.get(arg);
-  if (doc) return { ...doc, bytes: readBytes(doc.file, maxBytes) };
-  const known = corpus.documents.map((d) => d.id);
-  throw new UsageError(
-    `unknown document "${arg}": not a file and not a corpus id${known.length ? ` (known ids: ${known.join(', ')})` : ''}`,
-  );
+  if (doc) return { ...doc, inCorpus: true };
+  throw new UsageError(unknownDocument(arg, corpus.documents.map((d) => d.id)));
+}
+
+/** The message for a document argument that names nothing. */
+export function unknownDocument(arg: string, known: readonly string[]): string {
+  return `unknown document "${arg}": not a file and not a corpus id${known.length ? ` (known ids: ${known.join(', ')})` : ''}`;
+}
+
+/** A document argument and its bytes. */
+export async function readDocumentArg(arg: string, corpus: Corpus, maxBytes = DEFAULT_MAX_BYTES): Promise<DocumentSource> {
+  const ref = resolveDocumentArg(arg, corpus);
+  return { ...ref, bytes: await readDocumentBytes(ref.file, maxBytes) };
+}
+
+/** The bytes of a resolved document argument's file (standard input for `-`). */
+export function readDocumentBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> | Uint8Array {
+  return file === '-' ? readStdin(maxBytes) : readBytes(file, maxBytes);
 }
 
 export function readBytes(file: string, maxBytes = DEFAULT_MAX_BYTES): Uint8Array {
