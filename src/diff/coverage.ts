@@ -12,7 +12,7 @@ import type { CoverageRow, Passage, Uptake } from './result.js';
 import { round } from './rows.js';
 import { containment, type TermBag, type TermSpace, termBag } from './terms.js';
 import { bodyUnits, keyActionUnits, type Unit } from './units.js';
-import { fold, stemOf, tokens } from '../util/dutch-words.js';
+import { stemOf, tokens } from '../util/dutch-words.js';
 
 /** The lowest coverage score classified as taken up (unless --threshold is higher). */
 export const TAKEN_UP = 0.6;
@@ -73,6 +73,6 @@ function passages(unit: Unit): Candidate[] {
 /** The words of the action, in order and once each, whose stems occur in the passage. */
 function sharedWords(text: string, passage: TermBag): string[] {
   const out = new Set<string>();
-  for (const t of tokens(text)) if (passage.has(stemOf(fold(t.word)))) out.add(t.word);
+  for (const t of tokens(text)) if (passage.has(stemOf(t.word))) out.add(t.word);
   return [...out];
 }

@@ -32,13 +32,29 @@ function sectionRef(section: Section | null): SectionRef | null {
   return section ? { id: section.id, number: section.heading.number, title: section.heading.title } : null;
 }
 
+// A document's elements take part in several comparisons (document frequencies, sections,
+// elements, key actions): each is made a unit, and its terms counted, once.
+const units = new WeakMap<TextElement, Unit>();
+const bags = new WeakMap<TextElement, TermBag>();
+
+function termsOf(node: TextElement): TermBag {
+  let terms = bags.get(node);
+  if (!terms) bags.set(node, (terms = termBag(node.text, node.mentions)));
+  return terms;
+}
+
 function unit(node: TextElement, section: Section | null): Unit {
-  return {
-    ref: { id: node.id, type: node.type, span: node.span, section: sectionRef(section), text: node.text },
-    key: comparisonKey(node.text),
-    terms: termBag(node.text, node.mentions),
-    node,
-  };
+  let u = units.get(node);
+  if (!u) {
+    u = {
+      ref: { id: node.id, type: node.type, span: node.span, section: sectionRef(section), text: node.text },
+      key: comparisonKey(node.text),
+      terms: termsOf(node),
+      node,
+    };
+    units.set(node, u);
+  }
+  return u;
 }
 
 /** Every text element of the body in reading order, except section headings (sections are compared on their own). */
@@ -65,7 +81,7 @@ export function noteUnits(doc: Document): Unit[] {
 /** Every text element of every layer, for the document frequencies of the terms. */
 export function allTermBags(doc: Document): TermBag[] {
   const out: TermBag[] = [];
-  walkTextNodes(doc, (node) => out.push(termBag(node.text, node.mentions)));
+  walkTextNodes(doc, (node) => out.push(termsOf(node)));
   return out;
 }
 
@@ -86,7 +102,7 @@ export function sectionUnits(doc: Document): SectionUnit[] {
     const h = section.heading;
     const terms = new Map<string, number>();
     const add = (node: TextElement) => {
-      for (const [term, n] of termBag(node.text, node.mentions)) terms.set(term, (terms.get(term) ?? 0) + n);
+      for (const [term, n] of termsOf(node)) terms.set(term, (terms.get(term) ?? 0) + n);
     };
     add(h);
     walkBlocks(section.children.filter((b) => b.type !== 'section'), section, add);

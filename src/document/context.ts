@@ -9,7 +9,8 @@ import { loadRegistry } from '../entities/registry-load.js';
 import { loadLayoutLexicon } from '../layout/lexicon.js';
 import { DataFileError } from '../util/errors.js';
 import type { EntityStage, ParseContext } from './build.js';
-import { dataHashOf, KEY_ACTION_LEXICON_PATH, LAYOUT_LEXICON_PATH, registryPathsOrDefault } from './data-hash.js';
+import { dataHashOf, registryPathsOrDefault } from './data-hash.js';
+import { KEY_ACTION_LEXICON_PATH, LAYOUT_LEXICON_PATH } from '../util/paths.js';
 
 export interface ContextOptions {
   /** Registry files or folders; a missing default folder falls back to the shipped registry. */

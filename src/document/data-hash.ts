@@ -5,13 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readRegistrySources, registryFiles, registryHash } from '../entities/registry-sources.js';
-import { packageRoot, dataPath } from '../util/paths.js';
-
-export const LAYOUT_LEXICON_PATH = dataPath('lexicon', 'layout.nl.yaml');
-export const KEY_ACTION_LEXICON_PATH = dataPath('lexicon', 'key-actions.nl.yaml');
-export const SHIPPED_REGISTRY_PATH = join(packageRoot, 'corpus', 'registry');
+import { KEY_ACTION_LEXICON_PATH, LAYOUT_LEXICON_PATH, SHIPPED_REGISTRY_PATH } from '../util/paths.js';
 
 /** The registry folders or files to use: those named that exist, else the shipped registry. */
 export function registryPathsOrDefault(paths: readonly string[] | undefined): string[] {

@@ -4,8 +4,7 @@
  * JSON-serialisable {@link CompiledRegistry}. Problems come back as positioned one-line
  * messages (`formatProblem`: `file:line:col message`).
  */
-import { join } from 'node:path';
-import { packageRoot } from '../util/paths.js';
+import { SHIPPED_REGISTRY_PATH } from '../util/paths.js';
 import type { CompiledRegistry } from './compiled.js';
 import { compileRegistry } from './registry-compile.js';
 import { DEFAULT_MAX_REGISTRY_BYTES, readRegistrySources, registryHash, type RegistrySource } from './registry-sources.js';
@@ -15,7 +14,7 @@ export { formatProblem, type RegistryProblem } from './registry-yaml.js';
 export { readRegistrySources, registryHash, type RegistrySource } from './registry-sources.js';
 
 /** The registry shipped with the package. */
-export const DEFAULT_REGISTRY_PATH = join(packageRoot, 'corpus', 'registry');
+export const DEFAULT_REGISTRY_PATH = SHIPPED_REGISTRY_PATH;
 
 /** Refuse YAML whose aliases expand more than this (a registry needs few, if any). */
 export const DEFAULT_MAX_ALIAS_COUNT = 100;

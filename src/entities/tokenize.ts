@@ -12,6 +12,7 @@
  * - Every other character is a one-character punctuation token (`&` has the key "en").
  * - Keys are lower-case without diacritics, so `financiële` = `financiele`.
  */
+import { fnv1a, FNV_OFFSET, FNV_PRIME } from '../util/hash.js';
 import {
   APOSTROPHE,
   BEYOND_ASCII,
@@ -59,17 +60,12 @@ export interface Tokens {
   keyAt(i: number): string;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
 /** Keeps hashes small integers (V8 stores them unboxed). */
 const HASH_MASK = 0x3fffffff;
 
 /** FNV-1a over the UTF-16 units of a key: the scanner computes the same value on the fly. */
 export function hashKey(key: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
-  return hash & HASH_MASK;
+  return fnv1a(key) & HASH_MASK;
 }
 
 /** The key character of an ASCII code: A-Z lower-cased (others are rehashed from the key). */
@@ -210,8 +206,7 @@ export function tokenize(text: string, blocked: ReadonlyArray<readonly [number, 
       if (beyondAscii) {
         pushKnownKey(tokens, p, q, flags, normalizeKey(text.slice(p, q)));
       } else {
-        // a word with an apostrophe may be a possessive, whose stem the matcher looks up
-        tokens.push(p, q, flags, hash & HASH_MASK, apostrophe ? text.slice(p, q).toLowerCase() : undefined);
+        tokens.push(p, q, flags, hash & HASH_MASK, undefined);
       }
       newline = false;
       dashedWord = afterDash = -1;

@@ -4,7 +4,7 @@
  * where a user teaches the parser new phrasing.
  */
 import * as z from 'zod';
-import { dataPath } from '../util/paths.js';
+import { LAYOUT_LEXICON_PATH } from '../util/paths.js';
 import { formatProblem, readYamlFile } from '../util/yaml-file.js';
 
 const phrases = z.array(z.string().min(1));
@@ -82,7 +82,7 @@ export function compileLayoutLexicon(file: LayoutLexiconFile): LayoutLexicon {
 
 const cache = new Map<string, LayoutLexicon>();
 
-export function loadLayoutLexicon(path = dataPath('lexicon', 'layout.nl.yaml')): LayoutLexicon {
+export function loadLayoutLexicon(path = LAYOUT_LEXICON_PATH): LayoutLexicon {
   let lexicon = cache.get(path);
   if (!lexicon) {
     const { parsed, problems } = readYamlFile(path, LayoutLexiconFile);

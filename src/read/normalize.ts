@@ -59,7 +59,7 @@ export function normalizeText(raw: string): Normalized {
   if (!NEEDS_WORK.test(raw) && !needsNfc) {
     return { text: raw, map: OffsetMap.identity(raw.length, raw.length), changes: {} };
   }
-  return needsNfc ? slowNormalize(raw, true) : bulkNormalize(raw);
+  return needsNfc ? nfcNormalize(raw) : bulkNormalize(raw);
 }
 
 /** Characters normalisation changes (text without combining marks): copied around in bulk. */
@@ -126,7 +126,8 @@ function bulkNormalize(raw: string): Normalized {
   return { text, map: new OffsetMap(norm, rawAt, rawCp, text.length), changes };
 }
 
-function slowNormalize(raw: string, needsNfc: boolean): Normalized {
+/** Text with combining marks: character by character, composing each cluster (NFC). */
+function nfcNormalize(raw: string): Normalized {
   const out: string[] = [];
   const norm: number[] = [];
   const rawAt: number[] = [];
@@ -173,7 +174,7 @@ function slowNormalize(raw: string, needsNfc: boolean): Normalized {
       emit(' ', rawIndex);
       continue;
     }
-    if (needsNfc && !/[\s\p{Cc}]/u.test(ch)) {
+    if (!/[\s\p{Cc}]/u.test(ch)) {
       // A base character with the combining marks after it (invisible characters between them
       // removed) is composed as one cluster; a mark after a line break or control stands alone.
       let cluster = ch;
@@ -195,7 +196,7 @@ function slowNormalize(raw: string, needsNfc: boolean): Normalized {
         continue;
       }
     }
-    emit(needsNfc ? ch.normalize('NFC') : ch, rawIndex);
+    emit(ch.normalize('NFC'), rawIndex);
   }
   if (norm.length === 0) {
     norm.push(0);

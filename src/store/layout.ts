@@ -17,6 +17,7 @@
  * atomically last, so a run killed at any point leaves the previous store intact.
  */
 import { join } from 'node:path';
+import { fnv1a } from '../util/hash.js';
 import type { Stats } from '../document/model.js';
 import type { SegmentFiles } from './segments.js';
 
@@ -106,12 +107,7 @@ export const paths = (storeDir: string) => ({
 
 /** Documents go to buckets by a hash of their id, so an edit rebuilds one segment only. */
 export function bucketOf(id: string, buckets: number): number {
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return (h >>> 0) % buckets;
+  return fnv1a(id) % buckets;
 }
 
 /** About this much source text per segment. */

@@ -3,7 +3,7 @@
  * freshness check compares file sizes and times and the data files' hash; only when something
  * changed does the caller run an ingest.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Document } from '../document/model.js';
 import type { CompiledRegistry } from '../entities/compiled.js';
@@ -149,9 +149,5 @@ function sameStamp(file: string, expected: readonly [number, number] | null): bo
   const s = statSync(file, { throwIfNoEntry: false });
   if (!s) return expected === null;
   return expected !== null && s.size === expected[0] && s.mtimeMs === expected[1];
-}
-
-export function storeExists(storeDir: string): boolean {
-  return existsSync(paths(storeDir).root);
 }
 

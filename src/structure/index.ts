@@ -133,7 +133,9 @@ class Builder {
   // ---------------------------------------------------------------- texts
 
   private finish(draft: Draft, id: string): FinishedText & { prov: ReturnType<typeof provenanceOf> } {
-    const prepared = this.prepared.get(draft) ?? prepare(draft, []);
+    // Every draft is prepared (its note references found) before any is finished.
+    const prepared = this.prepared.get(draft);
+    if (!prepared) throw new Error(`internal error: the text of ${id} was not prepared`);
     const finished = finishText(prepared, this.source, this.markup.get(prepared));
     this.blockIds.set(draft.block, id);
     return { ...finished, prov: provenanceOf(draft.segments, this.source, finished.text) };

@@ -6,3 +6,8 @@ import { join } from 'node:path';
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export const dataPath = (...parts: string[]) => join(packageRoot, 'data', ...parts);
+
+/** The shipped data files; the data hash of the store covers exactly the files loaded from here. */
+export const LAYOUT_LEXICON_PATH = dataPath('lexicon', 'layout.nl.yaml');
+export const KEY_ACTION_LEXICON_PATH = dataPath('lexicon', 'key-actions.nl.yaml');
+export const SHIPPED_REGISTRY_PATH = join(packageRoot, 'corpus', 'registry');

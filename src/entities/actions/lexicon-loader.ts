@@ -1,15 +1,13 @@
 /** Reads and validates the key-action lexicon; the only module that touches files or YAML. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { KEY_ACTION_LEXICON_PATH } from '../../util/paths.js';
 import { parse } from 'yaml';
 import * as z from 'zod';
 import { KeyActionLexicon } from './lexicon-schema.js';
 
-/** The Dutch lexicon shipped in `data/lexicon/` (same relative place from `src/` and `dist/`). */
-export const DEFAULT_KEY_ACTION_LEXICON_PATH = fileURLToPath(
-  new URL('../../../data/lexicon/key-actions.nl.yaml', import.meta.url),
-);
+/** The Dutch lexicon shipped in `data/lexicon/`. */
+export const DEFAULT_KEY_ACTION_LEXICON_PATH = KEY_ACTION_LEXICON_PATH;
 
 const loadedLexicons = new Map<string, KeyActionLexicon>();
 
