@@ -81,9 +81,13 @@ export async function withDocumentsStore<T>(ws: Workspace, use: (store: StoreRea
   ]);
   const corpus = openCorpus(ws.corpusDir);
   const temp = mkdtempSync(join(tmpdir(), 'smuggle-corpus-'));
-  // Also when Ctrl-C stops the ingest, which ends the process.
+  // Removed on the way out, also when Ctrl-C stops the command (a signal ends a process without
+  // its 'exit' event unless something turns it into an exit).
   const cleanup = () => rmSync(temp, { recursive: true, force: true });
+  const interrupted = () => process.exit(130);
   process.once('exit', cleanup);
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const documents: CorpusDocument[] = [];
     const ids = new Set<string>();
@@ -112,6 +116,8 @@ export async function withDocumentsStore<T>(ws: Workspace, use: (store: StoreRea
     }
   } finally {
     process.removeListener('exit', cleanup);
+    process.removeListener('SIGINT', interrupted);
+    process.removeListener('SIGTERM', interrupted);
     cleanup();
   }
 }

@@ -3,8 +3,9 @@
  * parse) the parse context with the lexicons and the registry.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
+import { displayPath } from '../util/paths.js';
 
 export interface Workspace {
   /** The corpus folder; commands that need its documents open it (which loads yaml and zod). */
@@ -25,15 +26,10 @@ export function workspace(options: Record<string, unknown>, corpusArg?: string):
     corpusDir,
     storeDir,
     // Kept relative to the working folder where possible: they appear in messages.
-    registryPaths: registry?.length ? registry : [shown(join(corpusDir, 'registry'))],
+    registryPaths: registry?.length ? registry : [displayPath(join(corpusDir, 'registry'))],
     maxBytes,
     options,
   };
-}
-
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
 }
 
 export function requireCorpus(ws: Workspace): void {

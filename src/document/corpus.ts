@@ -6,6 +6,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from '../util/errors.js';
 import { DEFAULT_MAX_BYTES } from '../read/decode.js';
+import { displayPath } from '../util/paths.js';
 import { formatProblem, type FileProblem } from '../util/yaml-file.js';
 import { isCorpusTextFile, uniqueId } from './corpus-files.js';
 import { idFromFileName, loadManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.js';
@@ -29,10 +30,7 @@ export interface Corpus {
   byId: Map<string, CorpusDocument>;
 }
 
-export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
+export { displayPath };
 
 /** Inside `dir` after following symbolic links? */
 function inside(dir: string, path: string): boolean {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readRegistrySources, registryFiles, registryHash } from '../entities/registry-sources.js';
+import { resolve } from 'node:path';
 import { KEY_ACTION_LEXICON_PATH, LAYOUT_LEXICON_PATH, SHIPPED_REGISTRY_PATH } from '../util/paths.js';
 
 /** The registry folders or files to use: those named that exist, else the shipped registry. */
@@ -28,7 +29,10 @@ export function currentDataHash(registryPaths: readonly string[] | undefined): s
   return dataHashOf(registryHash(sources));
 }
 
-/** Every file the data hash is made from: the registry files, then the lexicons. */
+/**
+ * Every file the data hash is made from: the registry files, then the lexicons; absolute, so
+ * the store's record of them does not depend on the folder a command runs in.
+ */
 export function dataFiles(registryPaths: readonly string[] | undefined): string[] {
-  return [...registryFiles(registryPathsOrDefault(registryPaths)), LAYOUT_LEXICON_PATH, KEY_ACTION_LEXICON_PATH];
+  return [...registryFiles(registryPathsOrDefault(registryPaths)).map((f) => resolve(f)), LAYOUT_LEXICON_PATH, KEY_ACTION_LEXICON_PATH];
 }

@@ -96,14 +96,14 @@ export function readCurrentStore(storeDir: string): { store: CurrentStore | null
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const lock = await acquireLock(options.storeDir);
   if (!lock) throw new UsageError(`another ingest holds the lock on ${options.storeDir} (wait for it, or remove ${join(options.storeDir, 'lock')} if no ingest runs)`);
-  // Ctrl-C: nothing is committed before the end, so stopping anywhere leaves the store as it was.
+  // Ctrl-C: nothing is committed before the end, so stopping anywhere leaves the store as it was
+  // (the lock goes with the process's 'exit' event). First in line, to say so before exiting.
   const interrupted = () => {
-    lock.release();
     process.stderr.write('\nsmuggle-corpus: interrupted; the store is as it was before this ingest\n');
     process.exit(130);
   };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  process.prependOnceListener('SIGINT', interrupted);
+  process.prependOnceListener('SIGTERM', interrupted);
   try {
     try {
       return await ingestLocked(options);
