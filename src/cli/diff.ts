@@ -4,7 +4,7 @@
  * parsed on the fly. Exit codes as GNU diff: 0 no differences, 1 differences, 2 trouble.
  */
 import { parseDocument } from '../document/build.js';
-import { createParseContext, type LoadedContext } from '../document/context.js';
+import { corpusContextOptions, createParseContext, type LoadedContext } from '../document/context.js';
 import { openCorpus, readDocumentBytes, resolveDocumentArg, type DocumentRef } from '../document/corpus.js';
 import type { Document } from '../document/model.js';
 import { diffDocuments, type DiffMode } from '../diff/compare.js';
@@ -54,7 +54,7 @@ async function readDocuments(ws: Workspace, args: [string, string]): Promise<[Do
       if (!store.documentEntry(source.id)) throw new InputError(`${source.display}: not in the store (it could not be parsed; run validate)`);
       return store.document(source.id);
     }
-    context ??= createParseContext({ registryPaths: ws.registryPaths, documents: corpus.documents.map((d) => ({ id: d.id, reference: d.entry?.reference ?? null })), maxBytes: ws.maxBytes });
+    context ??= createParseContext(corpusContextOptions(corpus, ws));
     return parseDocument({ bytes: await readDocumentBytes(source.file, ws.maxBytes), path: source.display, id: source.id, ...(source.entry ? { manifest: source.entry } : {}) }, context);
   };
   try {

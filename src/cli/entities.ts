@@ -5,12 +5,13 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { CompiledEntity } from '../entities/compiled.js';
+import { walkMentions } from '../document/walk.js';
 import type { StoreReader } from '../store/reader.js';
 import { outputChoice, painter, toCsv, write, writeJson } from './output.js';
 import { withDocumentsStore } from './store-access.js';
 import { workspace } from './workspace.js';
 
-export interface EntityCounts {
+interface EntityCounts {
   id: string;
   label: string;
   type: string;
@@ -37,31 +38,22 @@ async function runEntities(kind: 'actor' | 'instrument', options: Record<string,
 }
 
 /** Mentions of each entity of one kind, per document, most mentioned first. */
-export function countMentions(store: StoreReader, kind: 'actor' | 'instrument', docs: readonly string[], withForms: boolean): EntityCounts[] {
+function countMentions(store: StoreReader, kind: 'actor' | 'instrument', docs: readonly string[], withForms: boolean): EntityCounts[] {
   const registry = new Map<string, CompiledEntity>(store.registry().entities.map((e) => [e.id, e]));
   const byId = new Map<string, EntityCounts>();
   for (const docId of docs) {
-    const entry = store.documentEntry(docId);
-    if (!entry) continue;
-    for (const row of store.rows(entry.docFile)) {
-      const ofKind = new Set(kind === 'actor' ? row.actors : row.instruments);
-      for (const [start, end, id] of row.mentions) {
-        if (!ofKind.has(id)) continue;
-        let c = byId.get(id);
-        if (!c) {
-          const e = registry.get(id);
-          c = { id, label: e?.label.nl ?? id, type: e?.type ?? 'unlisted', parent: e?.parent ?? null, total: 0, documents: Object.fromEntries(docs.map((d) => [d, 0])) };
-          if (withForms) c.forms = {};
-          byId.set(id, c);
-        }
-        c.total++;
-        c.documents[docId]!++;
-        if (c.forms) {
-          const surface = row.text.slice(start, end);
-          c.forms[surface] = (c.forms[surface] ?? 0) + 1;
-        }
+    walkMentions(store.document(docId), kind, ({ entity: id, surface }) => {
+      let c = byId.get(id);
+      if (!c) {
+        const e = registry.get(id);
+        c = { id, label: e?.label.nl ?? id, type: e?.type ?? 'unlisted', parent: e?.parent ?? null, total: 0, documents: Object.fromEntries(docs.map((d) => [d, 0])) };
+        if (withForms) c.forms = {};
+        byId.set(id, c);
       }
-    }
+      c.total++;
+      c.documents[docId]!++;
+      if (c.forms) c.forms[surface] = (c.forms[surface] ?? 0) + 1;
+    });
   }
   return [...byId.values()].sort((a, b) => b.total - a.total || a.id.localeCompare(b.id));
 }

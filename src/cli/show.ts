@@ -5,7 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { parseDocument } from '../document/build.js';
-import { createParseContext } from '../document/context.js';
+import { corpusContextOptions, createParseContext } from '../document/context.js';
 import { openCorpus, readDocumentArg } from '../document/corpus.js';
 import type { Block, Document, KeyActionList, Section } from '../document/model.js';
 import { walkBlocks } from '../document/walk.js';
@@ -16,11 +16,7 @@ export async function runShow(args: string[], options: Record<string, unknown>):
   const ws = workspace(options);
   const corpus = openCorpus(ws.corpusDir);
   const source = await readDocumentArg(args[0]!, corpus, ws.maxBytes);
-  const ctx = createParseContext({
-    registryPaths: ws.registryPaths,
-    documents: corpus.documents.map((d) => ({ id: d.id, reference: d.entry?.reference ?? null })),
-    maxBytes: ws.maxBytes,
-  });
+  const ctx = createParseContext(corpusContextOptions(corpus, ws));
   const doc = parseDocument({ bytes: source.bytes, path: source.display, id: source.id, ...(source.entry ? { manifest: source.entry } : {}) }, ctx);
   const choice = outputChoice(options);
   if (choice.format !== 'text') {

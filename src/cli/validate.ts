@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDocument } from '../document/build.js';
-import { createParseContext, type LoadedContext } from '../document/context.js';
+import { corpusContextOptions, createParseContext, type LoadedContext } from '../document/context.js';
 import { openCorpus, readBytes, readDocumentArg, type CorpusDocument } from '../document/corpus.js';
 import { Document, type Diagnostic } from '../document/model.js';
 import { isReportable } from '../util/errors.js';
@@ -28,11 +28,7 @@ export async function runValidate(args: string[], options: Record<string, unknow
   let documents = 0;
   let ctx: LoadedContext | null = null;
   const context = () =>
-    (ctx ??= createParseContext({
-      registryPaths: ws.registryPaths,
-      documents: corpus.documents.map((d) => ({ id: d.id, reference: d.entry?.reference ?? null })),
-      maxBytes: ws.maxBytes,
-    }));
+    (ctx ??= createParseContext(corpusContextOptions(corpus, ws)));
 
   /** Parse one document; input that cannot be read or decoded is an error of its own. */
   const check = async (display: string, id: string, load: () => Promise<Omit<CorpusDocument, 'file'> & { bytes: Uint8Array }>) => {

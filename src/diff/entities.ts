@@ -1,13 +1,11 @@
 /** The actors and instruments each document names that the other does not, with mention counts. */
 import type { Document, Mention } from '../document/model.js';
-import { walkTextNodes } from '../document/walk.js';
+import { walkMentions } from '../document/walk.js';
 import type { EntityDifference } from './result.js';
 
 function mentionCounts(doc: Document, kind: Mention['kind']): Map<string, number> {
   const counts = new Map<string, number>();
-  walkTextNodes(doc, (node) => {
-    for (const m of node.mentions) if (m.kind === kind) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-  });
+  walkMentions(doc, kind, (m) => counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1));
   return counts;
 }
 

@@ -2,6 +2,7 @@
  * The parse context: the layout lexicon, the key-action lexicon and the entity matcher built from
  * the registry, ready to parse any number of documents.
  */
+import type { Corpus } from './corpus.js';
 import { analyseKeyAction, loadKeyActionLexicon } from '../entities/actions/index.js';
 import type { CompiledRegistry } from '../entities/compiled.js';
 import { createMatcher, type Matcher } from '../entities/matcher.js';
@@ -18,6 +19,11 @@ export interface ContextOptions {
   /** Corpus documents with their references, for the citation graph. */
   documents?: ReadonlyArray<{ id: string; reference: string | null }>;
   maxBytes?: number;
+}
+
+/** The context options for parsing documents of a corpus (its documents make the citation graph). */
+export function corpusContextOptions(corpus: Pick<Corpus, 'documents'>, settings: { registryPaths: string[]; maxBytes: number }): ContextOptions {
+  return { registryPaths: settings.registryPaths, documents: corpus.documents.map((d) => ({ id: d.id, reference: d.entry?.reference ?? null })), maxBytes: settings.maxBytes };
 }
 
 export interface LoadedContext extends ParseContext {

@@ -1,5 +1,5 @@
 /** Visiting the elements of a document in reading order, layer by layer. */
-import type { Block, Box, Caption, Document, Footnote, Heading, KeyAction, LeadIn, ListItem, Paragraph, Section } from './model.js';
+import type { Block, Box, Caption, Document, Footnote, Heading, KeyAction, LeadIn, ListItem, Mention, Paragraph, Section } from './model.js';
 
 export type TextElement = Heading | Paragraph | ListItem | LeadIn | KeyAction | Footnote | Box | Caption;
 
@@ -12,6 +12,13 @@ export function walkTextNodes(
   for (const n of doc.notes) visit(n, null);
   for (const b of doc.boxes) visit(b, null);
   for (const c of doc.captions) visit(c, null);
+}
+
+/** Every mention of an entity of one kind, in every layer. */
+export function walkMentions(doc: Pick<Document, 'body' | 'notes' | 'boxes' | 'captions'>, kind: Mention['kind'], visit: (mention: Mention) => void): void {
+  walkTextNodes(doc, (node) => {
+    for (const m of node.mentions) if (m.kind === kind) visit(m);
+  });
 }
 
 export function walkBlocks(blocks: readonly Block[], section: Section | null, visit: (node: TextElement, section: Section | null) => void): void {

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
-import { createParseContext, loadRegistryOrThrow, type ContextOptions, type LoadedContext } from '../document/context.js';
+import { corpusContextOptions, createParseContext, loadRegistryOrThrow, type LoadedContext } from '../document/context.js';
 import { currentDataHash, dataFiles } from '../document/data-hash.js';
 import { LAYOUT_LEXICON_PATH } from '../util/paths.js';
 import type { Corpus } from '../document/corpus.js';
@@ -123,11 +123,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
   const { storeDir, corpus } = options;
   const p = paths(storeDir);
-  const contextOptions: ContextOptions = {
-    registryPaths: options.registryPaths,
-    documents: corpus.documents.map((d) => ({ id: d.id, reference: d.entry?.reference ?? null })),
-    maxBytes: options.maxBytes,
-  };
+  const contextOptions = corpusContextOptions(corpus, options);
   let ctx: LoadedContext | null = null;
   const context = () => (ctx ??= createParseContext(contextOptions));
   // The data hash from the files' bytes: an up-to-date store is recognised without loading anything.
