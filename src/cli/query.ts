@@ -5,10 +5,10 @@
  * names a file or `-` asks that document, parsed on the fly.
  */
 import type { ChalkInstance } from 'chalk';
-import { countHits, findHits, groupHits, hitRecord, type HitRef } from '../query/run.js';
+import { countHits, findHits, groupHits, hitRecord } from '../query/run.js';
 import type { QueryHit } from '../query/result.js';
 import { buildSpec, type QuerySpec } from '../query/spec.js';
-import { tokens } from '../util/dutch-words.js';
+import { tokens, type Token } from '../util/dutch-words.js';
 import { outputChoice, painter, write, writeRecords } from './output.js';
 import { withDocumentsStore } from './store-access.js';
 import { workspace } from './workspace.js';
@@ -53,7 +53,8 @@ async function writeListing(records: Iterable<QueryHit>, spec: QuerySpec, c: Cha
     const where = `${c.magenta(r.doc)}:${c.green(String(r.line))}`;
     const section = r.section.number || r.section.title ? ` ${c.dim(`§ ${[r.section.number, r.section.title].filter(Boolean).join(' ')}`)}` : '';
     if (spec.kwic !== null) {
-      for (const [s, e] of r.matches.length ? r.matches : [[0, 0] as [number, number]]) out += `${where} ${c.dim(r.type.padEnd(9))} ${kwic(r.text, s, e, spec.kwic, c)}\n`;
+      const words = tokens(r.text);
+      for (const [s, e] of r.matches.length ? r.matches : [[0, 0] as [number, number]]) out += `${where} ${c.dim(r.type.padEnd(9))} ${kwic(r.text, words, s, e, spec.kwic, c)}\n`;
     } else {
       const extra = r.type === 'action' ? c.dim(` · ${r.modality}${r.deadline ? ` · due ${r.deadline.text}` : ''}`) : '';
       out += `${where} ${c.cyan(r.type)}${section}${extra}\n  ${highlight(r.text, r.matches, c)}\n`;
@@ -78,8 +79,7 @@ function highlight(text: string, ranges: [number, number][], c: ChalkInstance): 
 }
 
 /** The match with `n` words of context on either side. */
-function kwic(text: string, start: number, end: number, n: number, c: ChalkInstance): string {
-  const words = tokens(text);
+function kwic(text: string, words: readonly Token[], start: number, end: number, n: number, c: ChalkInstance): string {
   const before = words.filter((w) => w.end <= start);
   const after = words.filter((w) => w.start >= end);
   const from = before.length > n ? before[before.length - n]!.start : 0;

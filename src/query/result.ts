@@ -3,6 +3,8 @@
  * one a line); `schemas/query-result.schema.json` is generated from it.
  */
 import * as z from 'zod';
+import { Modality } from '../document/model.js';
+import { ROW_TYPES } from '../store/rows.js';
 
 export const QueryHit = z
   .strictObject({
@@ -10,7 +12,7 @@ export const QueryHit = z
     title: z.string().nullable().describe('document title'),
     file: z.string().nullable().describe('the source file'),
     id: z.string().describe('element id'),
-    type: z.enum(['action', 'paragraph', 'footnote', 'heading', 'list-item', 'lead-in', 'box', 'caption']),
+    type: z.enum(ROW_TYPES),
     section: z.strictObject({
       id: z.string().nullable(),
       number: z.string().nullable().describe('the number of the section or of its nearest numbered ancestor'),
@@ -23,7 +25,7 @@ export const QueryHit = z
     instruments: z.array(z.string()).describe('canonical ids of the instruments it mentions'),
     matches: z.array(z.tuple([z.int().min(0), z.int().min(0)])).describe('ranges of the text that matched'),
     roles: z.array(z.strictObject({ entity: z.string(), role: z.string() })).optional(),
-    modality: z.enum(['commitment', 'recommendation', 'call', 'request', 'invitation', 'statement']).optional(),
+    modality: Modality.optional(),
     deadline: z.strictObject({ text: z.string(), start: z.string(), end: z.string() }).nullable().optional(),
     leadIn: z.string().nullable().optional(),
   })

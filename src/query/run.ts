@@ -44,8 +44,7 @@ export function findHits(store: StoreReader, spec: QuerySpec): HitRef[] {
  * words narrow the query (nothing to place in a document or to check per row).
  */
 export function countHits(store: StoreReader, spec: QuerySpec): number {
-  const perRow = spec.docs || spec.kinds || spec.pattern || spec.types || spec.modalities || spec.dueBefore !== null || spec.dueAfter !== null || spec.sections;
-  if (perRow) return findHits(store, spec).length;
+  if (spec.docs || spec.kinds || spec.pattern || needsAttributes(spec)) return findHits(store, spec).length;
   let count = 0;
   for (const seg of store.segments) {
     const rows = candidates(seg, spec);
@@ -96,8 +95,13 @@ function* range(n: number): Iterable<number> {
   for (let i = 0; i < n; i++) yield i;
 }
 
+/** Does the query filter on the per-row attributes (type, modality, deadline, section)? */
+function needsAttributes(spec: QuerySpec): boolean {
+  return spec.types !== null || spec.modalities !== null || spec.dueBefore !== null || spec.dueAfter !== null || spec.sections !== null;
+}
+
 function attributesMatch(seg: SegmentReader, row: number, spec: QuerySpec): boolean {
-  if (!spec.types && !spec.modalities && spec.dueBefore === null && spec.dueAfter === null && !spec.sections) return true;
+  if (!needsAttributes(spec)) return true;
   const a = seg.attrs();
   const at = row * ATTR_WORDS;
   const kind = a[at]!;

@@ -17,8 +17,31 @@ export interface WriteOptions {
   durable?: boolean;
 }
 
-const madeFolders = new Set<string>();
 let writes = 0;
+
+/** Opens a file for writing (or appending), making its folder when it does not exist yet. */
+export function openForWriting(path: string, flags: 'w' | 'a'): number {
+  try {
+    return openSync(path, flags);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    return openSync(path, flags);
+  }
+}
+
+/** Writes all of `data`: text encoded straight into the file (without a Buffer of the whole), or bytes. */
+export function writeAll(fd: number, data: string | Uint8Array): void {
+  let bytes: Uint8Array;
+  let written = 0;
+  if (typeof data === 'string') {
+    written = writeSync(fd, data);
+    if (written === Buffer.byteLength(data)) return;
+    bytes = Buffer.from(data);
+  } else bytes = data;
+  // writeSync may write less than asked (a full disk reports itself on the next call)
+  while (written < bytes.length) written += writeSync(fd, bytes, written);
+}
 
 /** A file written under a temporary name and renamed over its target when complete. */
 export class AtomicFile {
@@ -26,34 +49,12 @@ export class AtomicFile {
   private fd: number | null;
 
   constructor(readonly path: string) {
-    const folder = dirname(path);
-    if (!madeFolders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      madeFolders.add(folder);
-    }
     this.tmp = `${path}.tmp-${process.pid}-${threadId}-${++writes}`;
-    try {
-      this.fd = openSync(this.tmp, 'w');
-    } catch (error) {
-      // The folder was removed since (a store deleted between two ingests of one process).
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(folder, { recursive: true });
-      this.fd = openSync(this.tmp, 'w');
-    }
+    this.fd = openForWriting(this.tmp, 'w');
   }
 
-  /** Appends text (encoded straight into the file, without a Buffer of the whole) or bytes. */
   write(data: string | Uint8Array): void {
-    const fd = this.fd!;
-    let bytes: Uint8Array;
-    let written = 0;
-    if (typeof data === 'string') {
-      written = writeSync(fd, data);
-      if (written === Buffer.byteLength(data)) return;
-      bytes = Buffer.from(data);
-    } else bytes = data;
-    // writeSync may write less than asked (a full disk reports itself on the next call)
-    while (written < bytes.length) written += writeSync(fd, bytes, written);
+    writeAll(this.fd!, data);
   }
 
   commit(options: WriteOptions = {}): void {
@@ -98,15 +99,20 @@ export function writeJsonPieces(file: AtomicFile, value: unknown): void {
   file.write(first ? '{}' : '}');
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
+/** Writes a file atomically: `fill` writes its content; a failure leaves the target as it was. */
+export function writeAtomic(path: string, fill: (file: AtomicFile) => void, options: WriteOptions = {}): void {
   const file = new AtomicFile(path);
   try {
-    file.write(data);
+    fill(file);
     file.commit(options);
   } catch (error) {
     file.abandon();
     throw error;
   }
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): void {
+  writeAtomic(path, (file) => file.write(data), options);
 }
 
 /**
@@ -219,13 +225,6 @@ function readFileSafe(path: string): string {
 }
 
 export function writeJsonAtomic(path: string, value: unknown, options: WriteOptions = {}): void {
-  const file = new AtomicFile(path);
-  try {
-    writeJsonPieces(file, value);
-    file.commit(options);
-  } catch (error) {
-    file.abandon();
-    throw error;
-  }
+  writeAtomic(path, (file) => writeJsonPieces(file, value), options);
 }
 

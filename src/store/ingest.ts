@@ -21,6 +21,7 @@ import { manifestKey, type ParseJob, type SegmentJob } from './jobs.js';
 import { ParsePool } from './parse-pool.js';
 import { SegmentThread } from './segment-thread.js';
 import { SpoolWriter, spoolFiles } from './spool.js';
+import { OTHER_VERSION, readRoot, segmentIntact } from './reader.js';
 import {
   bucketCount,
   bucketOf,
@@ -68,16 +69,12 @@ export interface CurrentStore {
   documents: DocEntry[];
 }
 
-const OTHER_VERSION = 'written by another version of smuggle-corpus';
-
 /** The committed store, or why there is none usable. */
 export function readCurrentStore(storeDir: string): { store: CurrentStore | null; reason: string } {
   const p = paths(storeDir);
-  const root = readJson<StoreRoot>(p.root);
-  if (!root.ok) return { store: null, reason: `store.json ${root.reason}` };
-  if (root.value.format !== STORE_FORMAT) return { store: null, reason: OTHER_VERSION };
-  if (!Number.isInteger(root.value.generation)) return { store: null, reason: 'store.json names no generation' };
-  const g = root.value.generation;
+  const { root, reason } = readRoot(storeDir);
+  if (!root) return { store: null, reason };
+  const g = root.generation;
   const index = readJson<GenerationIndex>(p.index(g));
   const documents = readJson<DocEntry[]>(p.documents(g));
   if (!index.ok) return { store: null, reason: `index.json of generation ${g} ${index.reason}` };
@@ -86,11 +83,10 @@ export function readCurrentStore(storeDir: string): { store: CurrentStore | null
     if (!existsSync(p.file(d.docFile))) return { store: null, reason: `the stored document ${d.id} is missing` };
   }
   for (const s of index.value.segments) {
-    const bin = join(p.generationDir(s.generation), s.files.bin);
-    if (!existsSync(bin) || statSync(bin).size !== s.binBytes) return { store: null, reason: `index segment ${s.bucket} is missing or damaged` };
+    if (!segmentIntact(storeDir, s)) return { store: null, reason: `index segment ${s.bucket} is missing or damaged` };
     if (!existsSync(join(p.generationDir(s.generation), s.files.input))) return { store: null, reason: `the input of index segment ${s.bucket} is missing` };
   }
-  return { store: { root: root.value, index: index.value, documents: documents.value }, reason: '' };
+  return { store: { root, index: index.value, documents: documents.value }, reason: '' };
 }
 
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {

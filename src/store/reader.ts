@@ -13,7 +13,7 @@ import { currentDataHash, dataFiles } from '../document/data-hash.js';
 import { DamagedStoreError, readJson } from './files.js';
 
 export { DamagedStoreError };
-import { paths, STORE_FORMAT, type DocEntry, type Freshness, type GenerationIndex, type StoreRoot } from './layout.js';
+import { paths, STORE_FORMAT, type DocEntry, type Freshness, type GenerationIndex, type SegmentEntry, type StoreRoot } from './layout.js';
 import { documentRows, type Row } from './rows.js';
 import { SegmentReader, type SegmentMeta } from './segments.js';
 
@@ -91,23 +91,33 @@ function readJsonOrThrow<T>(path: string): T {
   return r.value;
 }
 
+export const OTHER_VERSION = 'written by another version of smuggle-corpus';
+
+/** The current generation named by store.json, or why there is none. */
+export function readRoot(storeDir: string): { root: StoreRoot; reason: '' } | { root: null; reason: string } {
+  const root = readJson<StoreRoot>(paths(storeDir).root);
+  if (!root.ok) return { root: null, reason: `store.json ${root.reason}` };
+  if (root.value.format !== STORE_FORMAT) return { root: null, reason: OTHER_VERSION };
+  if (!Number.isInteger(root.value.generation)) return { root: null, reason: 'store.json names no generation' };
+  return { root: root.value, reason: '' };
+}
+
+/** Is a segment's index file there, whole? */
+export function segmentIntact(storeDir: string, s: SegmentEntry): boolean {
+  return statSync(join(paths(storeDir).generationDir(s.generation), s.files.bin), { throwIfNoEntry: false })?.size === s.binBytes;
+}
+
 /** The committed store, or null when there is none or it cannot be read. */
 export function openStore(storeDir: string): StoreReader | null {
   const p = paths(storeDir);
-  const root = readJson<StoreRoot>(p.root);
-  if (!root.ok || root.value.format !== STORE_FORMAT) return null;
-  const index = readJson<GenerationIndex>(p.index(root.value.generation));
+  const { root } = readRoot(storeDir);
+  if (!root) return null;
+  const index = readJson<GenerationIndex>(p.index(root.generation));
   if (!index.ok) return null;
   const metas: SegmentMeta[] = [];
   for (const s of index.value.segments) {
-    const dir = p.generationDir(s.generation);
-    const meta = readJson<SegmentMeta>(join(dir, s.files.meta));
-    if (!meta.ok) return null;
-    try {
-      if (statSync(join(dir, s.files.bin)).size !== s.binBytes) return null;
-    } catch {
-      return null;
-    }
+    const meta = readJson<SegmentMeta>(join(p.generationDir(s.generation), s.files.meta));
+    if (!meta.ok || !segmentIntact(storeDir, s)) return null;
     metas.push(meta.value);
   }
   return new StoreReader(storeDir, index.value, metas);
@@ -119,10 +129,9 @@ export function openStore(storeDir: string): StoreReader | null {
  * (registry, lexicons): by their stamps, and by their hash only when a stamp changed.
  */
 export function isFresh(storeDir: string, corpusDir: string, registryPaths: readonly string[]): boolean {
-  const p = paths(storeDir);
-  const root = readJson<StoreRoot>(p.root);
-  if (!root.ok || root.value.format !== STORE_FORMAT) return false;
-  const f = readJson<Freshness>(p.freshness(root.value.generation));
+  const { root } = readRoot(storeDir);
+  if (!root) return false;
+  const f = readJson<Freshness>(paths(storeDir).freshness(root.generation));
   if (!f.ok || !Array.isArray(f.value.data) || !Array.isArray(f.value.stamps)) return false;
   const fresh = f.value;
   const dir = resolve(corpusDir);

@@ -9,8 +9,8 @@ import type { Document, Modality } from '../document/model.js';
 import { walkTextNodes, type TextElement } from '../document/walk.js';
 import { stemSet } from '../util/dutch-words.js';
 
-export type RowType = 'action' | 'paragraph' | 'footnote' | 'heading' | 'list-item' | 'lead-in' | 'box' | 'caption';
-export const ROW_TYPES: readonly RowType[] = ['action', 'paragraph', 'footnote', 'heading', 'list-item', 'lead-in', 'box', 'caption'];
+export const ROW_TYPES = ['action', 'paragraph', 'footnote', 'heading', 'list-item', 'lead-in', 'box', 'caption'] as const;
+export type RowType = (typeof ROW_TYPES)[number];
 export const MODALITIES: readonly Modality[] = ['commitment', 'recommendation', 'call', 'request', 'invitation', 'statement'];
 
 export interface Row {

@@ -4,10 +4,10 @@
  * built from them. Each thread writes its own files, so the lines never pass through the main
  * thread (whose heap kept them), and no two threads write one file.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { forEachLine } from './files.js';
+import { forEachLine, openForWriting, writeAll } from './files.js';
 import { postingsLineId } from './segments.js';
 
 const spoolName = (bucket: number) => new RegExp(`^seg${bucket}\\.new\\.\\d+\\.jsonl$`);
@@ -33,10 +33,9 @@ export class SpoolWriter {
     const path = join(dir, `seg${bucket}.new.${threadId}.jsonl`);
     if (this.open?.path !== path) {
       this.close();
-      mkdirSync(dir, { recursive: true });
-      this.open = { path, fd: openSync(path, 'a') };
+      this.open = { path, fd: openForWriting(path, 'a') };
     }
-    writeSync(this.open.fd, line);
+    writeAll(this.open.fd, line);
   }
 
   /** Copies the lines of `keep` documents from a segment input to the spools of their buckets. */
