@@ -27,7 +27,7 @@ import {
   startsLikeContinuation,
   startsWithSentenceOpener,
 } from './text-shape.js';
-import { firstLine, lastLine, type Unit } from './units.js';
+import { firstLine, joinAtHyphen, lastLine, type Unit } from './units.js';
 
 export type Layer = 'content' | 'note' | 'box' | 'caption' | 'furniture';
 export type BreakEvidence = 'notes' | 'caption' | 'box' | 'furniture' | 'form-feed' | 'indent' | 'split-sentence';
@@ -243,6 +243,8 @@ function assignContent(
     // A numbered or lettered heading is followed by its value, not continued, unless a page broke it.
     if (isHeadingKind(block) && !pageEvidence) return false;
     if (startsLikeContinuation(u.text)) return true;
+    // A number range cut by the page ("2021-" | "2025") goes on with a number.
+    if (pageEvidence && /\d-$/u.test(text) && startsDigit(u.text)) return true;
     return pageEvidence && endsStronglyOpen(text, lexicon) && !startsDigit(u.text);
   }
 
@@ -272,7 +274,7 @@ function assignContent(
 function attach(block: LayoutBlock, u: Unit, evidence: BreakEvidence[], layers: Layers, joiner: Joiner): void {
   const piece = block.units.reduce((n, x) => n + x.pieces.length, 0);
   const before = block.units[block.units.length - 1]!.text;
-  u.joinBefore = /\p{L}-$/u.test(before) ? joiner(before, u.text) : 'space';
+  u.joinBefore = joinAtHyphen(before, u.text, joiner) ?? 'space';
   if (evidence.length > 0) {
     const pageBreak: PageBreakDraft = {
       offset: firstLine(u).contentStart,

@@ -71,6 +71,18 @@ function unitOf(line: Line, pageStart: boolean): Unit {
   return unit;
 }
 
+/**
+ * How a text that ends in a hyphen joins what continues it on the next line or after a page
+ * break: a word hyphenated at the line end as `hyphenated` decides ("Arbeids-" + "inspectie",
+ * "EU-" + "actieplan"), a number range without a space ("2021-" + "2025"); undefined when the
+ * text does not end so.
+ */
+export function joinAtHyphen(before: string, after: string, hyphenated: (a: string, b: string) => Join): Join | undefined {
+  if (/\p{L}-$/u.test(before)) return hyphenated(before, after);
+  if (/\d-$/u.test(before) && /^\d/u.test(after)) return 'none';
+  return undefined;
+}
+
 function extend(unit: Unit, line: Line, join: Join): void {
   unit.lines.push(line);
   unit.pieces.push({ start: line.contentStart, end: line.contentEnd, join });
@@ -135,8 +147,8 @@ export function buildUnits(lines: Line[], wrapping: Wrapping, notes: NoteLines, 
       if (!endsTerminal(prevText) && startsLikeContinuation(line.content)) return 'space';
       if (prevText.length < 0.85 * wrapping.width) return null;
     }
-    if (/\p{L}-$/u.test(prevText)) return hyphenated(prevText, line.content);
-    if (/\d-$/u.test(prevText) && /^\d/u.test(line.content)) return 'none'; // (2021-|2025)
+    const across = joinAtHyphen(prevText, line.content, hyphenated);
+    if (across) return across;
     if (!endsTerminal(prevText) && startsLikeContinuation(line.content)) return 'space';
     if (endsTerminal(prevText)) return room >= 0 ? null : 'space';
     if (room >= 0.15 * wrapping.width) return null;

@@ -141,10 +141,17 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     previous.index.corpusDir === corpus.dir;
   const before = new Map((compatible ? previous.documents : []).map((d) => [d.id, d]));
 
-  const stats = corpus.documents.map((d) => ({ doc: d, stat: statSync(d.file) }));
+  // Size and time only: an ingest of a large corpus holds one of these per document.
+  const stats = corpus.documents.map((d) => {
+    const { size, mtimeMs } = statSync(d.file);
+    return { doc: d, stat: { size, mtimeMs } };
+  });
   const totalBytes = stats.reduce((n, s) => n + s.stat.size, 0);
   const buckets = bucketCount(totalBytes, options.segmentBytes);
 
+  // The generation this ingest writes, if it writes one; its folder holds the spools.
+  const generation = Math.max(previous?.root.generation ?? 0, highestGeneration(storeDir)) + 1;
+  const spoolDir = p.generationDir(generation);
   const kept: DocEntry[] = [];
   const jobs: ParseJob[] = [];
   for (const { doc, stat } of stats) {
@@ -153,7 +160,7 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
       kept.push({ ...old, bucket: bucketOf(doc.id, buckets) });
       continue;
     }
-    jobs.push({ id: doc.id, source: doc.file, display: doc.display, recorded: doc.recorded, ...(doc.entry ? { entry: doc.entry } : {}), size: stat.size, mtimeMs: stat.mtimeMs, bucket: bucketOf(doc.id, buckets), maxBytes: options.maxBytes, spoolDir: '' });
+    jobs.push({ id: doc.id, source: doc.file, display: doc.display, recorded: doc.recorded, ...(doc.entry ? { entry: doc.entry } : {}), size: stat.size, mtimeMs: stat.mtimeMs, bucket: bucketOf(doc.id, buckets), maxBytes: options.maxBytes, spoolDir });
   }
   const current = new Set(corpus.documents.map((d) => d.id));
   const removed = [...before.keys()].filter((id) => !current.has(id));
@@ -177,9 +184,6 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     return { upToDate: true, parsed: 0, unchanged: kept.length, removed: 0, failed: [], generation: previous.root.generation, documents: kept.length, segmentsBuilt: 0, rebuiltDamaged };
   }
 
-  const generation = Math.max(previous?.root.generation ?? 0, highestGeneration(storeDir)) + 1;
-  const spoolDir = p.generationDir(generation);
-  for (const job of jobs) job.spoolDir = spoolDir;
   const order = new Map(corpus.documents.map((d, i) => [d.id, i]));
   const pool = new ParsePool({
     size: options.jobs ?? availableParallelism(),
@@ -249,13 +253,14 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
     let done = 0;
     const failed: IngestSummary['failed'] = [];
     const parsed: DocEntry[] = [];
-    jobs.sort((x, y) => x.bucket - y.bucket || order.get(x.id)! - order.get(y.id)!);
-    // A few jobs per worker in flight, not all: the main thread holds no more than those.
-    let next = 0;
+    // Bucket by bucket in corpus order, taken from the end of the list: a job handed out is no
+    // longer held here, and a few jobs per worker are in flight, not all.
+    jobs.sort((x, y) => y.bucket - x.bucket || order.get(y.id)! - order.get(x.id)!);
+    const total = jobs.length;
     let stopped = false;
     const feed = async () => {
-      while (next < jobs.length && !stopped) {
-        const job = jobs[next++]!;
+      while (jobs.length > 0 && !stopped) {
+        const job = jobs.pop()!;
         const outcome = await pool.parse(job).catch((error: unknown) => {
           stopped = true; // the other feeders stop too
           throw error;
@@ -266,7 +271,7 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
           add(parsedIn, job.bucket, job.id);
         } else failed.push({ id: outcome.id, message: outcome.message });
         done++;
-        options.progress?.('parsing', done, jobs.length);
+        options.progress?.('parsing', done, total);
         const left = pending.get(job.bucket)! - 1;
         pending.set(job.bucket, left);
         if (left === 0) build(job.bucket);

@@ -49,6 +49,17 @@ describe('a letter converted from PDF', () => {
     expect(doc.pageBreaks.find((p) => p.interrupted === split.id)).toMatchObject({ line: 30, evidence: ['notes', 'furniture'] });
   });
 
+  it('rejoins a number range cut by a page break without a space', () => {
+    const cut = fixture('wrapped-letter.txt')
+      .replace('geïntensiveerd en\n', 'geïntensiveerd in de jaren 2021-\n')
+      .replace('gezamenlijke onderzoeken opgezet', '2023 en gezamenlijke onderzoeken opgezet');
+    const rejoined = parseText(cut);
+    const split = find<Paragraph>(rejoined, (n) => n.text.startsWith('De regionale teams'));
+    expect(split.text).toContain('geïntensiveerd in de jaren 2021-2023 en gezamenlijke onderzoeken opgezet');
+    expect(split.breaks).toHaveLength(1);
+    expect(rejoined.diagnostics.filter((d) => d.rule.startsWith('conservation'))).toEqual([]);
+  });
+
   it('links plain-digit notes, flags a lead-in with no items, and keeps the two-line signature together', () => {
     expect(doc.notes.map((n) => [n.number, n.referencedBy.length])).toEqual([
       [1, 1],
