@@ -100,16 +100,24 @@ function cell(value: unknown): string | number | boolean | null {
 
 /**
  * Records for scripts, with the chosen fields: a JSON array, JSON Lines (streamed as the records
- * come), or CSV, where `flat` may first spread nested values over columns of their own.
+ * come), or CSV, where `flat` may first spread nested values over columns of their own. CSV
+ * columns are `columns` when given (the same header whatever the records, and with none), else
+ * the chosen fields or the keys of the records.
  */
-export async function writeRecords(records: Iterable<object>, choice: OutputChoice, flat?: (r: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+export async function writeRecords(
+  records: Iterable<object>,
+  choice: OutputChoice,
+  csv: { flat?: (r: Record<string, unknown>) => Record<string, unknown>; columns?: () => Promise<string[]> | string[] } = {},
+): Promise<void> {
   const selected = (function* () {
     for (const r of records) yield selectOne(r, choice.fields);
   })();
   if (choice.format === 'jsonl') await writeJsonl(selected);
   else if (choice.format === 'csv') {
     const rows = [...selected];
-    await write(await toCsv(flat ? rows.map(flat) : rows, flat ? undefined : (choice.fields ?? undefined)));
+    const { flat } = csv;
+    const columns = csv.columns ? await csv.columns() : (choice.fields ?? undefined);
+    await write(await toCsv(flat ? rows.map(flat) : rows, columns));
   } else await writeJson([...selected]);
 }
 

@@ -28,17 +28,24 @@ export async function runQuery(_args: string[], options: Record<string, unknown>
       if (choice.format === 'text') {
         const c = await painter(options);
         await write(groups.map((g) => `${String(g.count).padStart(6)}  ${c.bold(String(g[spec.groupBy!]))}\n`).join(''));
-      } else await writeRecords(groups, choice);
+      } else await writeRecords(groups, choice, { columns: () => choice.fields ?? [spec.groupBy!, 'count'] });
     } else {
       const page = hits.slice(spec.offset, spec.limit === null ? undefined : spec.offset + spec.limit);
       const records = (function* () {
         for (const h of page) yield hitRecord(store, h, spec);
       })();
       if (choice.format === 'text') await writeListing(records, spec, await painter(options));
-      else await writeRecords(records, choice, sectionColumns);
+      else await writeRecords(records, choice, { flat: sectionColumns, columns: () => hitColumns(choice.fields) });
     }
     return hits.length > 0 ? 0 : 1;
   });
+}
+
+/** The CSV columns of hits: those of the published result (or the chosen fields), the section as two. */
+async function hitColumns(fields: string[] | null): Promise<string[]> {
+  const { QueryHit } = await import('../query/result.js');
+  const keys = fields ?? Object.keys(QueryHit.shape);
+  return [...keys.filter((k) => k !== 'section'), ...(keys.includes('section') ? ['sectionNumber', 'sectionTitle'] : [])];
 }
 
 /** In CSV, a hit's section is two columns. */

@@ -135,6 +135,19 @@ describe('output and exit codes', () => {
     expect(csv[0]).toBe('doc,line,text');
   });
 
+  it('writes one CSV header whatever matches, and with nothing matching', () => {
+    const none = q('--actor', 'Cepol', '--text', 'zzzqqq', '--csv');
+    expect(none.code).toBe(1);
+    const header = none.stdout.trim().split(',');
+    expect(header).toEqual(expect.arrayContaining(['doc', 'line', 'text', 'roles', 'modality', 'deadline', 'sectionNumber', 'sectionTitle']));
+    expect(header).not.toContain('section');
+    // Paragraphs only, or key actions among them: the same columns.
+    expect(q('--actor', 'Cepol', '--type', 'paragraph', '--csv').stdout.split('\n')[0]!.split(',')).toEqual(header);
+    expect(q('--actor', 'Frontex', '--csv').stdout.split('\n')[0]!.split(',')).toEqual(header);
+    expect(q('--actor', 'Cepol', '--text', 'zzzqqq', '--csv', 'doc,section,line').stdout).toBe('doc,line,sectionNumber,sectionTitle\n');
+    expect(q('--actor', 'Cepol', '--text', 'zzzqqq', '--group-by', 'doc', '--csv').stdout).toBe('doc,count\n');
+  });
+
   it('counts and groups without listing, with the numbers of actors --json', () => {
     const groups = JSON.parse(q('--actor', 'Europol', '--group-by', 'doc', '--json').stdout) as { doc: string; count: number }[];
     const total = Number(q('--actor', 'Europol', '--count').stdout);
