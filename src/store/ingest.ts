@@ -4,7 +4,8 @@
  * generation atomically. One ingest at a time holds the lock; a killed run leaves the previous
  * store intact, and a damaged store is rebuilt rather than trusted.
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { corpusContextOptions, createParseContext, loadRegistryOrThrow, type LoadedContext } from '../document/context.js';
@@ -156,8 +157,9 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
   const jobs: ParseJob[] = [];
   for (const { doc, stat } of stats) {
     const old = before.get(doc.id);
-    if (old && old.source === doc.file && old.size === stat.size && old.mtimeMs === stat.mtimeMs && old.manifestKey === manifestKey(doc.entry)) {
-      kept.push({ ...old, bucket: bucketOf(doc.id, buckets) });
+    // Known by size and time; a touched file (a checkout, a copy) by its bytes' hash.
+    if (old && old.source === doc.file && old.size === stat.size && old.manifestKey === manifestKey(doc.entry) && (old.mtimeMs === stat.mtimeMs || hasBytes(doc.file, old.sha256))) {
+      kept.push({ ...old, mtimeMs: stat.mtimeMs, bucket: bucketOf(doc.id, buckets) });
       continue;
     }
     jobs.push({ id: doc.id, source: doc.file, display: doc.display, recorded: doc.recorded, ...(doc.entry ? { entry: doc.entry } : {}), size: stat.size, mtimeMs: stat.mtimeMs, bucket: bucketOf(doc.id, buckets), maxBytes: options.maxBytes, spoolDir });
@@ -321,6 +323,15 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
   } finally {
     await pool.close();
     await segmentThread.close();
+  }
+}
+
+/** Whether a file's bytes have this SHA-256 (false when it cannot be read). */
+function hasBytes(file: string, sha256: string): boolean {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex') === sha256;
+  } catch {
+    return false;
   }
 }
 

@@ -3,7 +3,7 @@
  * into more index segments, a query answers exactly what a store built from nothing answers,
  * and only the segments that changed are rebuilt.
  */
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,11 +131,24 @@ describe('incremental ingest', () => {
     expect(recorded()).toBe(statSync(actors).mtimeMs);
   });
 
-  it('a touched document is stale and parsed again (documents are known by size and modification time)', async () => {
+  it('a touched document is stale, but with the same bytes (by their hash) it is not parsed again', async () => {
     const later = new Date(Date.now() + 120_000);
     utimesSync(join(corpusDir, 'doc-00002.txt'), later, later);
     expect(isFresh(storeDir, corpusDir, [join(corpusDir, 'registry')])).toBe(false);
-    expect(await run(storeDir, 90 * 1024)).toMatchObject({ upToDate: false, parsed: 1, unchanged: 28 });
+    expect(await run(storeDir, 90 * 1024)).toMatchObject({ upToDate: true, parsed: 0, unchanged: 29 });
     expect(isFresh(storeDir, corpusDir, [join(corpusDir, 'registry')])).toBe(true);
+  });
+
+  it('a document changed at the same size and given back its old time is parsed again', async () => {
+    const file = join(corpusDir, 'doc-00003.txt');
+    const { atime, mtime } = statSync(file);
+    const text = readFileSync(file, 'utf8');
+    const changed = text.replace(/Frontex/, 'Frontax');
+    expect(changed).not.toBe(text);
+    writeFileSync(file, changed);
+    utimesSync(file, atime, new Date(mtime.getTime() + 1000));
+    expect(statSync(file).size).toBe(Buffer.byteLength(text));
+    expect(await run(storeDir, 90 * 1024)).toMatchObject({ upToDate: false, parsed: 1, unchanged: 28 });
+    expect(answers(storeDir)).toEqual(await fromNothing(90 * 1024));
   });
 });
