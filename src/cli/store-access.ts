@@ -3,7 +3,7 @@
  * stale or damaged; a file found damaged while reading makes the store rebuilt and the command
  * run again, never a crash.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Corpus, CorpusDocument } from '../document/corpus.js';
@@ -60,6 +60,35 @@ function namesFile(arg: string): boolean {
  * input and corpus ids alike) are parsed into a temporary store, removed afterwards, so a user
  * can ask a document that is not in the corpus.
  */
+/** Temporary stores are named after their process, so that one a killed process left is known. */
+const TEMP_PREFIX = 'smuggle-corpus-';
+
+/** Removes the temporary stores of processes that are gone (killed before they could clean up). */
+function removeOrphans(): void {
+  const pattern = new RegExp(`^${TEMP_PREFIX}(\\d+)-`);
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function withDocumentsStore<T>(ws: Workspace, use: (store: StoreReader, docs: Set<string> | null) => Promise<T>): Promise<T> {
   const docArgs = Array.isArray(ws.options.doc) && ws.options.doc.length > 0 ? ws.options.doc.map(String) : null;
   if (!docArgs?.some(namesFile)) {
@@ -80,7 +109,8 @@ export async function withDocumentsStore<T>(ws: Workspace, use: (store: StoreRea
     import('./version.js'),
   ]);
   const corpus = openCorpus(ws.corpusDir);
-  const temp = mkdtempSync(join(tmpdir(), 'smuggle-corpus-'));
+  removeOrphans();
+  const temp = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
   // Removed on the way out, also when Ctrl-C stops the command (a signal ends a process without
   // its 'exit' event unless something turns it into an exit).
   const cleanup = () => rmSync(temp, { recursive: true, force: true });

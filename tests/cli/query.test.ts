@@ -2,7 +2,8 @@
  * Query result sets verified by reading the five documents, and the CLI conventions of query.
  * The test runs on a copy of the corpus with a store of its own.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,5 +230,17 @@ describe('documents outside the corpus', () => {
     expect(empty).toMatchObject({ code: 2, stdout: '' });
     expect(empty.stderr.trim()).toBe('smuggle-corpus: leeg.txt: the file is empty');
     expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('removes the temporary store a killed command left, not that of one still running', () => {
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const orphan = join(tmp, `smuggle-corpus-${gone}-abc123`);
+    const running = join(tmp, `smuggle-corpus-${process.pid}-def456`);
+    mkdirSync(join(orphan, 'store'), { recursive: true });
+    writeFileSync(join(orphan, 'stdin.txt'), letter);
+    mkdirSync(running);
+    expect(qq('--doc', file, '--actor', 'Frontex', '--count').stdout.trim()).toBe('2');
+    expect(readdirSync(tmp)).toEqual([`smuggle-corpus-${process.pid}-def456`]);
+    rmSync(running, { recursive: true });
   });
 });
