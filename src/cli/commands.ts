@@ -2,6 +2,7 @@
  * Every command and flag of the CLI, with its help, in one place. `main.ts` builds the parser
  * from this table; nothing else declares a flag.
  */
+import { DEFAULT_THRESHOLD } from '../diff/threshold.js';
 
 export interface Flag {
   /** commander flag syntax: "-j, --json", "--limit <n>", "--actor <name...>" */
@@ -121,7 +122,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--actions', help: 'align the key actions' },
       { flags: '--words', help: 'show word-level changes inside aligned items' },
       { flags: '--coverage', help: 'for each key action of A: taken up, partly or absent in B, with B\'s best passage' },
-      { flags: '--threshold <score>', help: 'the lowest similarity (0-1) that aligns two items', default: 0.35 },
+      { flags: '--threshold <score>', help: 'the lowest similarity (0-1) that aligns two items', default: DEFAULT_THRESHOLD },
       OUTPUT_FLAGS.json,
       OUTPUT_FLAGS.csv,
     ],

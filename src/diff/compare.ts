@@ -12,12 +12,12 @@ import type { DiffResult, DocumentRef } from './result.js';
 import { alignUnits, countRows, isDifference } from './rows.js';
 import { TermSpace } from './terms.js';
 import { allTermBags, bodyUnits, keyActionUnits, noteUnits } from './units.js';
+import { DEFAULT_THRESHOLD } from './threshold.js';
 import { alignSections } from './versions.js';
 
 export type DiffMode = DiffResult['mode'];
 
-/** The default lowest similarity that aligns two elements (the --threshold default). */
-export const DEFAULT_THRESHOLD = 0.35;
+export { DEFAULT_THRESHOLD };
 
 export interface DiffOptions {
   mode: DiffMode;

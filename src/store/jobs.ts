@@ -11,8 +11,8 @@ import { readBytes } from '../document/corpus.js';
 import { isReportable } from '../util/errors.js';
 import { AtomicFile, DamagedStoreError, forEachLine, writeFileAtomic, writeJsonAtomic } from './files.js';
 import { paths, type DocEntry, type SegmentEntry } from './layout.js';
-import { documentPostings, documentRows, type DocumentPostings } from './rows.js';
-import { postingsLine, postingsLineId, SegmentBuilder, segmentFiles } from './segments.js';
+import { documentPostings, documentRows } from './rows.js';
+import { parsePostingsLine, postingsLine, postingsLineId, SegmentBuilder, segmentFiles } from './segments.js';
 import type { SpoolWriter } from './spool.js';
 import { join } from 'node:path';
 
@@ -122,7 +122,7 @@ export async function runSegmentJob(job: SegmentJob, storeDir: string, between?:
             id = postingsLineId(line);
             const docFile = docFiles.get(id);
             if (docFile === undefined || except.has(id) || added.has(id)) return;
-            builder.addDocument(JSON.parse(line.slice(line.indexOf('\t') + 1)) as DocumentPostings, docFile);
+            builder.addDocument(parsePostingsLine(line), docFile);
           } catch {
             throw new DamagedStoreError(`${source.path} has a line that is not postings`);
           }

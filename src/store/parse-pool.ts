@@ -7,12 +7,12 @@
  *   worker that ran out of memory or died (and the worker is replaced).
  * - Small ingests, and runs from the TypeScript sources (tests), parse in the main thread.
  */
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ContextOptions, LoadedContext } from '../document/context.js';
 import { PARSER_VERSION } from '../document/version.js';
 import { runParseJob, type ParseJob, type ParseOutcome } from './jobs.js';
 import { SpoolWriter } from './spool.js';
+import { workerScript } from './worker-script.js';
 
 /** Below this much text in all, starting workers costs more than it saves. */
 const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -61,7 +61,7 @@ export interface ParsePoolOptions {
 export class ParsePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
-  private readonly workerFile = new URL('./ingest-worker.js', import.meta.url);
+  private readonly workerFile = workerScript('ingest-worker.js');
   private nextId = 0;
   private replacements = 0;
   private closed = false;
@@ -73,13 +73,13 @@ export class ParsePool {
 
   constructor(private readonly options: ParsePoolOptions) {
     const threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES;
-    this.inProcess = options.size <= 1 || options.parseBytes < threshold || import.meta.url.endsWith('.ts') || !existsSync(this.workerFile);
+    this.inProcess = options.size <= 1 || options.parseBytes < threshold || this.workerFile === null;
     if (!this.inProcess) for (let i = 0; i < options.size; i++) this.spawn();
   }
 
   private spawn(): void {
     const { contextOptions, storeDir } = this.options;
-    const worker = new Worker(this.workerFile, {
+    const worker = new Worker(this.workerFile!, {
       workerData: { context: contextOptions, storeDir, parserVersion: PARSER_VERSION },
       resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });

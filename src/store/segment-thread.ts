@@ -4,11 +4,11 @@
  * the main thread's heap would otherwise keep their garbage. Small ingests and runs from the
  * TypeScript sources build them in the main thread, yielding to the workers between reads.
  */
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { DamagedStoreError } from './files.js';
 import { runSegmentJob, type SegmentJob } from './jobs.js';
 import type { SegmentEntry } from './layout.js';
+import { workerScript } from './worker-script.js';
 
 /** Enough for a segment of SEGMENT_BYTES of text (its posting lists and one document's postings). */
 const SEGMENT_HEAP_MB = 128;
@@ -21,14 +21,14 @@ export class SegmentThread {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, { resolve: (entry: SegmentEntry) => void; reject: (error: Error) => void }>();
   private nextId = 0;
-  private readonly workerFile = new URL('./segment-worker.js', import.meta.url);
+  private readonly workerFile = workerScript('segment-worker.js');
   private readonly inProcess: boolean;
 
   constructor(
     private readonly storeDir: string,
     useThread: boolean,
   ) {
-    this.inProcess = !useThread || import.meta.url.endsWith('.ts') || !existsSync(this.workerFile);
+    this.inProcess = !useThread || this.workerFile === null;
   }
 
   build(job: SegmentJob): Promise<SegmentEntry> {
@@ -43,7 +43,7 @@ export class SegmentThread {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerFile, { workerData: { storeDir: this.storeDir }, resourceLimits: { maxOldGenerationSizeMb: SEGMENT_HEAP_MB, maxYoungGenerationSizeMb: SEGMENT_YOUNG_MB } });
+    const worker = new Worker(this.workerFile!, { workerData: { storeDir: this.storeDir }, resourceLimits: { maxOldGenerationSizeMb: SEGMENT_HEAP_MB, maxYoungGenerationSizeMb: SEGMENT_YOUNG_MB } });
     worker.unref();
     worker.on('message', (reply: Reply) => {
       const task = this.pending.get(reply.id);

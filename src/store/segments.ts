@@ -63,6 +63,11 @@ export function postingsLine(postings: DocumentPostings): string {
   return `${JSON.stringify(postings.doc)}\t${JSON.stringify(postings)}\n`;
 }
 
+/** The postings of a postings line. */
+export function parsePostingsLine(line: string): DocumentPostings {
+  return JSON.parse(line.slice(line.indexOf('\t') + 1)) as DocumentPostings;
+}
+
 /** The document id of a postings line, without parsing the rest. */
 export function postingsLineId(line: string): string {
   return JSON.parse(line.slice(0, line.indexOf('\t'))) as string;
