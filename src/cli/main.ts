@@ -6,13 +6,18 @@ import { createRequire } from 'node:module';
 import type { Command as CommandType, Option as OptionType } from 'commander';
 import { COMMANDS, GLOBAL_FLAGS, PROGRAM, type CommandSpec, type Flag } from './commands.js';
 import { isReportable } from '../util/errors.js';
+import { HELP_EPILOGUE, programHelp } from './help.js';
 import { toolVersion } from './version.js';
 
-// commander is CommonJS: requiring it directly skips the ESM wrapper's export analysis (a few ms
-// of every start-up).
-const { Command, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
 type Command = CommandType;
 type Option = OptionType;
+type Commander = typeof import('commander');
+
+/**
+ * commander, loaded when a command runs (the top-level help and the version do without it). It
+ * is CommonJS: requiring it directly skips the ESM wrapper's export analysis.
+ */
+const commander = (): Commander => createRequire(import.meta.url)('commander') as Commander;
 
 type Runner = (args: string[], options: Record<string, unknown>) => Promise<number>;
 
@@ -27,7 +32,7 @@ const RUNNERS: Record<string, () => Promise<Runner>> = {
   instruments: async () => (await import('./entities.js')).runInstruments,
 };
 
-function option(flag: Flag): Option {
+function option({ Option }: Commander, flag: Flag): Option {
   const o = new Option(flag.flags, flag.help);
   if (flag.default !== undefined) o.default(flag.default);
   if (flag.choices) o.choices(flag.choices as string[]);
@@ -35,12 +40,12 @@ function option(flag: Flag): Option {
   return o;
 }
 
-function addCommand(program: Command, spec: CommandSpec, exit: (code: number) => void): void {
+function addCommand(c: Commander, program: Command, spec: CommandSpec, exit: (code: number) => void): void {
   const cmd = program
     .command(`${spec.name}${spec.args ? ` ${spec.args}` : ''}`)
     .description(spec.summary)
     .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
-  for (const flag of spec.flags) cmd.addOption(option(flag));
+  for (const flag of spec.flags) cmd.addOption(option(c, flag));
   cmd.action(async (...params: unknown[]) => {
     const command = params[params.length - 1] as Command;
     const positional = params.slice(0, -2).flatMap((p) => (Array.isArray(p) ? p : p === undefined ? [] : [String(p)]));
@@ -51,16 +56,26 @@ function addCommand(program: Command, spec: CommandSpec, exit: (code: number) =>
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // The pages asked for most, without loading the parser.
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    process.stdout.write(programHelp());
+    return 0;
+  }
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${toolVersion()}\n`);
+    return 0;
+  }
+  const c = commander();
   let code = 0;
-  const program = new Command(PROGRAM.name)
+  const program = new c.Command(PROGRAM.name)
     .description(PROGRAM.summary)
     .version(toolVersion(), '-V, --version')
     .showHelpAfterError('(add --help for usage)')
-    .addHelpText('after', `\nExit codes: ${PROGRAM.exitCodes}\nColour follows the terminal; NO_COLOR or --color never turns it off.\n`)
+    .addHelpText('after', HELP_EPILOGUE)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const flag of GLOBAL_FLAGS) program.addOption(option(flag));
-  for (const spec of COMMANDS) addCommand(program, spec, (c) => (code = c));
+  for (const flag of GLOBAL_FLAGS) program.addOption(option(c, flag));
+  for (const spec of COMMANDS) addCommand(c, program, spec, (exitCode) => (code = exitCode));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
