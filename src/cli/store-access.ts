@@ -52,14 +52,6 @@ function namesFile(arg: string): boolean {
   return arg === '-' || statSync(arg, { throwIfNoEntry: false })?.isFile() === true;
 }
 
-/**
- * The store for a command's --doc values, and the ids to keep (null: every document).
- *
- * When every value is a corpus id: the corpus store, and an unknown id is a usage error that
- * lists the known ones. When a value names a file or `-`: the named documents (files, standard
- * input and corpus ids alike) are parsed into a temporary store, removed afterwards, so a user
- * can ask a document that is not in the corpus.
- */
 /** Temporary stores are named after their process, so that one a killed process left is known. */
 const TEMP_PREFIX = 'smuggle-corpus-';
 
@@ -89,6 +81,14 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * The store for a command's --doc values, and the ids to keep (null: every document).
+ *
+ * When every value is a corpus id: the corpus store, and an unknown id is a usage error that
+ * lists the known ones. When a value names a file or `-`: the named documents (files, standard
+ * input and corpus ids alike) are parsed into a temporary store, removed afterwards, so a user
+ * can ask a document that is not in the corpus.
+ */
 export async function withDocumentsStore<T>(ws: Workspace, use: (store: StoreReader, docs: Set<string> | null) => Promise<T>): Promise<T> {
   const docArgs = Array.isArray(ws.options.doc) && ws.options.doc.length > 0 ? ws.options.doc.map(String) : null;
   if (!docArgs?.some(namesFile)) {

@@ -7,7 +7,6 @@
  * order), so datasets can be diffed and cited. Written atomically: into a temporary folder
  * that replaces the target only when complete.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Document } from '../document/model.js';
@@ -16,6 +15,7 @@ import type { CompiledRegistry } from '../entities/compiled.js';
 import { UsageError } from '../util/errors.js';
 import { packageRoot } from '../util/paths.js';
 import { TABLES, tableRows, type TableName } from './tables.js';
+import { sha256Hex } from '../util/hash.js';
 
 export interface DatasetManifest {
   schemaVersion: string;
@@ -29,8 +29,6 @@ export interface DatasetManifest {
 export const MANIFEST = 'manifest.json';
 export const DOCUMENTS_FILE = 'documents.json';
 export const DOCUMENT_SCHEMA = 'schemas/document.schema.json';
-
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export interface DatasetOptions {
   csv: boolean;
@@ -58,14 +56,14 @@ export async function datasetFiles(docs: readonly Document[], registry: Compiled
       csv = `${name}.csv`;
       files.set(csv, await options.toCsv(list, Object.keys(TABLES[name].shape)));
     }
-    tables[name] = { file, csv, schema, rows: list.length, sha256: sha(text) };
+    tables[name] = { file, csv, schema, rows: list.length, sha256: sha256Hex(text) };
   }
   const manifest: DatasetManifest = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'smuggle-corpus', version: options.toolVersion },
     registry: { sha256: registry.hash },
     sources: docs.map((d) => ({ id: d.id, file: basename(d.source.path), sha256: d.source.sha256 })),
-    documents: { file: DOCUMENTS_FILE, schema: DOCUMENT_SCHEMA, count: docs.length, sha256: sha(documentsText) },
+    documents: { file: DOCUMENTS_FILE, schema: DOCUMENT_SCHEMA, count: docs.length, sha256: sha256Hex(documentsText) },
     tables,
   };
   files.set(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);

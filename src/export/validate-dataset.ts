@@ -3,12 +3,12 @@
  * checks), and against its manifest: record counts and file hashes. A dataset edited by hand or
  * produced by another version is caught, each problem positioned at file and line.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { SCHEMA_VERSION } from '../document/model.js';
 import { MANIFEST, type DatasetManifest } from './dataset.js';
+import { sha256Hex } from '../util/hash.js';
 
 export interface DatasetProblem {
   file: string;
@@ -52,7 +52,7 @@ export function validateDataset(dir: string): { problems: DatasetProblem[]; reco
     }
   };
   const checkHash = (file: string, text: string, expected: string) => {
-    if (createHash('sha256').update(text).digest('hex') !== expected) problem(file, 1, 'dataset/changed', 'the file differs from the one the manifest describes (sha256)');
+    if (sha256Hex(text) !== expected) problem(file, 1, 'dataset/changed', 'the file differs from the one the manifest describes (sha256)');
   };
   const explain = (v: ValidateFunction) => (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
 

@@ -2,11 +2,11 @@
  * A source document as the pipeline sees it: the raw decoded text, its normalised form, line
  * positions and the map that turns normalised positions into citable source spans.
  */
-import { createHash } from 'node:crypto';
 import type { Span } from '../document/model.js';
 import { decodeBytes, type DecodeOptions, type Encoding } from './decode.js';
 import { normalizeText, type OffsetMap } from './normalize.js';
 import { lastAtOrBefore } from '../util/search.js';
+import { sha256Hex } from '../util/hash.js';
 
 export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
@@ -82,7 +82,7 @@ export function sourceFromBytes(bytes: Uint8Array, name: string, options: Decode
   const decoded = decodeBytes(bytes, name, options);
   const normalized = normalizeText(decoded.text);
   return new SourceText(name, decoded.text, normalized.text, normalized.map, {
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256Hex(bytes),
     bytes: bytes.length,
     encoding: decoded.encoding,
     bom: decoded.bom,

@@ -4,7 +4,6 @@
  * generation atomically. One ingest at a time holds the lock; a killed run leaves the previous
  * store intact, and a damaged store is rebuilt rather than trusted.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
@@ -34,6 +33,7 @@ import {
   type SegmentEntry,
   type StoreRoot,
 } from './layout.js';
+import { sha256Hex } from '../util/hash.js';
 
 export interface IngestOptions {
   storeDir: string;
@@ -329,7 +329,7 @@ async function ingestLocked(options: IngestOptions): Promise<IngestSummary> {
 /** Whether a file's bytes have this SHA-256 (false when it cannot be read). */
 function hasBytes(file: string, sha256: string): boolean {
   try {
-    return createHash('sha256').update(readFileSync(file)).digest('hex') === sha256;
+    return sha256Hex(readFileSync(file)) === sha256;
   } catch {
     return false;
   }

@@ -2,13 +2,13 @@
  * From a layout block to the text of an element: markers stripped, footnote references and
  * inline markup lifted out into their own lists, provenance (span, segments, page breaks) kept.
  */
-import { createHash } from 'node:crypto';
 import type { Mark, NoteRef, Span } from '../document/model.js';
 import type { LayoutBlock, PageBreakDraft } from '../layout/layers.js';
 import { blockPieces } from '../layout/layers.js';
 import { MappedText, type Range } from '../layout/mapped-text.js';
 import type { SourceText } from '../read/source.js';
 import { parseInlineBatch, type Inline } from './inline.js';
+import { sha256Hex } from '../util/hash.js';
 
 export interface Draft {
   block: LayoutBlock;
@@ -38,7 +38,7 @@ export function mergeSegments(pieces: readonly Range[], text: string): Range[] {
 }
 
 export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return sha256Hex(text).slice(0, 16);
 }
 
 export interface Provenance {
