@@ -29,6 +29,12 @@ describe('writeJsonPieces', () => {
     );
   });
 
+  it('writes a large array (a documents.json) element by element, the same text', () => {
+    const entries = Array.from({ length: 20_000 }, (_, i) => ({ id: `doc-${i}`, title: i % 3 ? `Titel ${i}` : `Financiële stromen ${i} – “€”`, size: i * 31 }));
+    expect(piecesOf(entries)).toBe(JSON.stringify(entries));
+    expect(piecesOf({ documents: entries, empty: [] })).toBe(JSON.stringify({ documents: entries, empty: [] }));
+  });
+
   it('writes a parsed document byte for byte as JSON.stringify, non-Latin-1 text included', () => {
     const doc = corpusDoc(IDS.plan);
     writeJsonAtomic(join(dir, 'doc.json'), doc, { durable: false });
