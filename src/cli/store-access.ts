@@ -12,6 +12,7 @@ import { DamagedStoreError, isFresh, openStore, type StoreReader } from '../stor
 import { InputError, UsageError } from '../util/errors.js';
 import { note } from './output.js';
 import { requireCorpus, type Workspace } from './workspace.js';
+import { processAlive } from '../util/process.js';
 
 async function refresh(ws: Workspace, force: boolean): Promise<StoreReader> {
   const { ingestWorkspace } = await import('./ingest.js');
@@ -66,18 +67,8 @@ function removeOrphans(): void {
   }
   for (const name of names) {
     const pid = Number(pattern.exec(name)?.[1] ?? NaN);
-    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    if (!Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
     rmSync(join(tmpdir(), name), { recursive: true, force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -11,6 +11,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { processAlive } from '../util/process.js';
 
 export interface WriteOptions {
   /** Flush the file to the disk before it replaces the target (default true). */
@@ -192,15 +193,6 @@ export function readJson<T>(path: string): ReadResult<T> {
 
 export interface Lock {
   release(): void;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
