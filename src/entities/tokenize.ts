@@ -12,6 +12,7 @@
  * - Every other character is a one-character punctuation token (`&` has the key "en").
  * - Keys are lower-case without diacritics, so `financiële` = `financiele`.
  */
+import { fold } from '../util/dutch-words.js';
 import { fnv1a, FNV_OFFSET, FNV_PRIME } from '../util/hash.js';
 import {
   APOSTROPHE,
@@ -73,14 +74,10 @@ function asciiLower(code: number): number {
   return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-const MARKS = /\p{M}/gu;
-
 /** Lower case, no diacritics, typographic apostrophe as `'`. */
 function normalizeKey(text: string): string {
-  const lower = text.toLowerCase();
-  if (!NON_ASCII.test(lower)) return lower;
-  return lower.normalize('NFD').replace(MARKS, '').replace(/’/g, "'");
+  const folded = fold(text);
+  return folded.includes('’') ? folded.replace(/’/g, "'") : folded;
 }
 
 class TokenBuffer implements Tokens {

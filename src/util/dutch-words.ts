@@ -69,8 +69,12 @@ export function tokens(text: string): Token[] {
   return out;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Lower case without diacritics ("Financiële" → "financiele"). */
 export function fold(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+  const lower = word.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/\p{M}+/gu, '') : lower;
 }
 
 /** The search key of a word: folded, stemmed, vowels undoubled. Cached by the word as written. */
