@@ -13,7 +13,7 @@ const MIN_WIDTH_TO_WRAP = 40;
 export const HELP_EPILOGUE = `\nExit codes: ${PROGRAM.exitCodes}\nColour follows the terminal; NO_COLOR or --color never turns it off.\n`;
 
 /** A flag's help with its choices and default, as commander shows them. */
-export function flagDescription(flag: Flag): string {
+function flagDescription(flag: Flag): string {
   const extra: string[] = [];
   if (flag.choices) extra.push(`choices: ${flag.choices.map((c) => JSON.stringify(c)).join(', ')}`);
   // commander shows the default of a flag that takes a value, not of a boolean switch

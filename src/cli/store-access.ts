@@ -56,6 +56,12 @@ function namesFile(arg: string): boolean {
 /** Temporary stores are named after their process, so that one a killed process left is known. */
 const TEMP_PREFIX = 'smuggle-corpus-';
 
+/**
+ * A temporary store untouched this long whose process is gone is an orphan. The age also spares
+ * the store of a process in another PID namespace (a container sharing /tmp), which looks gone.
+ */
+const ORPHAN_AGE_MS = 60 * 60 * 1000;
+
 /** Removes the temporary stores of processes that are gone (killed before they could clean up). */
 function removeOrphans(): void {
   const pattern = new RegExp(`^${TEMP_PREFIX}(\\d+)-`);
@@ -68,7 +74,9 @@ function removeOrphans(): void {
   for (const name of names) {
     const pid = Number(pattern.exec(name)?.[1] ?? NaN);
     if (!Number.isInteger(pid) || pid === process.pid || processAlive(pid)) continue;
-    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    const folder = join(tmpdir(), name);
+    const modified = statSync(folder, { throwIfNoEntry: false })?.mtimeMs;
+    if (modified !== undefined && Date.now() - modified >= ORPHAN_AGE_MS) rmSync(folder, { recursive: true, force: true });
   }
 }
 

@@ -27,7 +27,7 @@ import {
   startsLikeContinuation,
   startsWithSentenceOpener,
 } from './text-shape.js';
-import { firstLine, joinAtHyphen, lastLine, type Unit } from './units.js';
+import { cutNumberRange, firstLine, joinAtHyphen, lastLine, type Unit } from './units.js';
 
 export type Layer = 'content' | 'note' | 'box' | 'caption' | 'furniture';
 export type BreakEvidence = 'notes' | 'caption' | 'box' | 'furniture' | 'form-feed' | 'indent' | 'split-sentence';
@@ -243,8 +243,7 @@ function assignContent(
     // A numbered or lettered heading is followed by its value, not continued, unless a page broke it.
     if (isHeadingKind(block) && !pageEvidence) return false;
     if (startsLikeContinuation(u.text)) return true;
-    // A number range cut by the page ("2021-" | "2025") goes on with a number.
-    if (pageEvidence && /\d-$/u.test(text) && startsDigit(u.text)) return true;
+    if (pageEvidence && cutNumberRange(text, u.text)) return true;
     return pageEvidence && endsStronglyOpen(text, lexicon) && !startsDigit(u.text);
   }
 

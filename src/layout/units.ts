@@ -79,8 +79,13 @@ function unitOf(line: Line, pageStart: boolean): Unit {
  */
 export function joinAtHyphen(before: string, after: string, hyphenated: (a: string, b: string) => Join): Join | undefined {
   if (/\p{L}-$/u.test(before)) return hyphenated(before, after);
-  if (/\d-$/u.test(before) && /^\d/u.test(after)) return 'none';
+  if (cutNumberRange(before, after)) return 'none';
   return undefined;
+}
+
+/** A number range cut after its hyphen ("2021-" | "2025"): the text goes on. */
+export function cutNumberRange(before: string, after: string): boolean {
+  return /\d-$/u.test(before) && /^\d/u.test(after);
 }
 
 function extend(unit: Unit, line: Line, join: Join): void {

@@ -3,7 +3,7 @@
  * The test runs on a copy of the corpus with a store of its own.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -239,8 +239,20 @@ describe('documents outside the corpus', () => {
     mkdirSync(join(orphan, 'store'), { recursive: true });
     writeFileSync(join(orphan, 'stdin.txt'), letter);
     mkdirSync(running);
+    // Left two hours ago (a fresh folder of a process that looks gone may be another container's).
+    const longAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    for (const folder of [orphan, running]) utimesSync(folder, longAgo, longAgo);
     expect(qq('--doc', file, '--actor', 'Frontex', '--count').stdout.trim()).toBe('2');
     expect(readdirSync(tmp)).toEqual([`smuggle-corpus-${process.pid}-def456`]);
     rmSync(running, { recursive: true });
+  });
+
+  it('leaves a recent temporary store alone even when its process looks gone (another container)', () => {
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const recent = `smuggle-corpus-${gone}-ghi789`;
+    mkdirSync(join(tmp, recent));
+    expect(qq('--doc', file, '--actor', 'Frontex', '--count').stdout.trim()).toBe('2');
+    expect(readdirSync(tmp)).toEqual([recent]);
+    rmSync(join(tmp, recent), { recursive: true });
   });
 });
